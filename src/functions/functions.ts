@@ -1,0 +1,206 @@
+/**
+ * The DEF custom functions: the Excel face of the model. Each is one line over the model core; the
+ * ids after `@customfunction` are permanent (workbooks store them) and must never change.
+ *
+ * Every parameter accepts a single value or a range; ranges broadcast (equal shapes cell by cell, a
+ * single value against every cell, a column against a row makes a grid) and the result spills.
+ * Omitted optional arguments arrive as `null` and take their defaults. Errors follow
+ * `./errors.ts`: `#VALUE!` for bad input, `#N/A` where there is no finite answer or no data.
+ *
+ * The metadata (functions.json) is generated from this file at build time by
+ * CustomFunctionsMetadataPlugin, which also appends the `CustomFunctions.associate` calls, so
+ * importing this module has no side effects.
+ */
+import { FORCE_COST, FORCE_ROTATION, FORCE_SIZE, liftForceDensity } from '../model/force';
+import { FUND_GUARANTEES, liftFund } from '../model/fund';
+import { MUNITION_DAYS, MUNITION_REGEN_YEARS, MUNITION_STOCK } from '../model/munitions';
+import { lift } from '../model/numeric';
+import { liftAssumption, liftSource } from '../model/reference';
+import { type ExcelError, toExcel, toExcelError } from './errors';
+
+/**
+ * Personnel required to cover a zone or line: extent × density × rotation / (1 − enabler_share).
+ * @customfunction FORCE_SIZE
+ * @helpurl https://localhost:3000/help.html#force_size
+ * @param extent What density is per: km of line, km² of zone or thousands of inhabitants (≥ 0).
+ * @param density Personnel per unit of extent (≥ 0), e.g. DEF.FORCE_DENSITY("UNIFIL").
+ * @param [rotation] Units generated per unit deployed (≥ 1), e.g. 5 under UK Harmony rules. Default 1: the deployed force.
+ * @param [enabler_share] Share of the whole force in support roles, from 0 up to (not including) 1. Default 0.
+ * @returns Personnel (persons).
+ */
+export function forceSize(
+  extent: unknown[][],
+  density: unknown[][],
+  rotation?: unknown[][],
+  enabler_share?: unknown[][],
+): Array<Array<number | ExcelError>> {
+  return toExcel(() => lift(FORCE_SIZE, [extent, density, rotation, enabler_share], toExcelError));
+}
+
+/**
+ * Troops per km² of zone, per km of line or per thousand inhabitants in a precedent mission.
+ * @customfunction FORCE_DENSITY
+ * @helpurl https://localhost:3000/help.html#force_density
+ * @param precedent UNIFIL, UNIFIL_AUTHORISED, KFOR, IFOR, UNFICYP or KOREA_DMZ.
+ * @param [basis] "km2" (default), "km" (of line) or "per1000" (inhabitants).
+ * @returns Troops per unit of basis.
+ */
+export function forceDensity(precedent: unknown[][], basis?: unknown[][]): Array<Array<number | ExcelError>> {
+  return toExcel(() => liftForceDensity(precedent, basis, toExcelError));
+}
+
+/**
+ * Force-generation multiplier (tour + interval) / tour: units needed to keep one deployed.
+ * @customfunction FORCE_ROTATION
+ * @helpurl https://localhost:3000/help.html#force_rotation
+ * @param tour_months Months deployed per tour (> 0).
+ * @param interval_months Months at home between tours (≥ 0).
+ * @returns Units per unit deployed.
+ */
+export function forceRotation(tour_months: unknown[][], interval_months: unknown[][]): Array<Array<number | ExcelError>> {
+  return toExcel(() => lift(FORCE_ROTATION, [tour_months, interval_months], toExcelError));
+}
+
+/**
+ * Cost of a force: personnel × cost per person-year × years.
+ * @customfunction FORCE_COST
+ * @helpurl https://localhost:3000/help.html#force_cost
+ * @param personnel Persons (≥ 0).
+ * @param cost_per_year Cost per person per year in any currency (≥ 0); the result is in the same currency.
+ * @param [years] Years (≥ 0). Default 1.
+ * @returns Cost, in the currency of cost_per_year.
+ */
+export function forceCost(
+  personnel: unknown[][],
+  cost_per_year: unknown[][],
+  years?: unknown[][],
+): Array<Array<number | ExcelError>> {
+  return toExcel(() => lift(FORCE_COST, [personnel, cost_per_year, years], toExcelError));
+}
+
+/**
+ * Days until a munitions stock runs out: stock / (daily_use − daily_production).
+ * @customfunction MUNITION_DAYS
+ * @helpurl https://localhost:3000/help.html#munition_days
+ * @param stock Rounds on hand (≥ 0).
+ * @param daily_use Rounds fired per day (≥ 0).
+ * @param [daily_production] Rounds delivered per day (≥ 0). Default 0. #N/A if it covers daily_use.
+ * @returns Days.
+ */
+export function munitionDays(
+  stock: unknown[][],
+  daily_use: unknown[][],
+  daily_production?: unknown[][],
+): Array<Array<number | ExcelError>> {
+  return toExcel(() => lift(MUNITION_DAYS, [stock, daily_use, daily_production], toExcelError));
+}
+
+/**
+ * Stock needed to sustain fire for a number of days: days × (daily_use − daily_production), at least 0.
+ * @customfunction MUNITION_STOCK
+ * @helpurl https://localhost:3000/help.html#munition_stock
+ * @param days Days to sustain (≥ 0), e.g. 30 for NATO's stockpile goal.
+ * @param daily_use Rounds fired per day (≥ 0).
+ * @param [daily_production] Rounds delivered per day (≥ 0). Default 0.
+ * @returns Rounds.
+ */
+export function munitionStock(
+  days: unknown[][],
+  daily_use: unknown[][],
+  daily_production?: unknown[][],
+): Array<Array<number | ExcelError>> {
+  return toExcel(() => lift(MUNITION_STOCK, [days, daily_use, daily_production], toExcelError));
+}
+
+/**
+ * Years to rebuild a stock: (target − current) / (production − drawdown); 0 when already at target.
+ * @customfunction MUNITION_REGEN_YEARS
+ * @helpurl https://localhost:3000/help.html#munition_regen_years
+ * @param target_stock Rounds wanted (≥ 0).
+ * @param current_stock Rounds on hand (≥ 0).
+ * @param annual_production Rounds produced per year (≥ 0).
+ * @param [annual_drawdown] Rounds used or given away per year (≥ 0). Default 0. #N/A if production does not exceed it.
+ * @returns Years.
+ */
+export function munitionRegenYears(
+  target_stock: unknown[][],
+  current_stock: unknown[][],
+  annual_production: unknown[][],
+  annual_drawdown?: unknown[][],
+): Array<Array<number | ExcelError>> {
+  return toExcel(() =>
+    lift(MUNITION_REGEN_YEARS, [target_stock, current_stock, annual_production, annual_drawdown], toExcelError),
+  );
+}
+
+/**
+ * A country's part of an amount under a contribution key, renormalised over the participants.
+ * @customfunction FUND_SHARE
+ * @helpurl https://localhost:3000/help.html#fund_share
+ * @param country ISO code (DE, GR, GB), Eurostat code (EL, UK) or English name; EU27, United Kingdom or Norway.
+ * @param amount Amount to share, in any currency (≥ 0); the result is in the same currency.
+ * @param [key] "GDP" (default, 2024), "EFSF" (2011 guarantees), "ESM", "ECB" (euro area 2024) or "POP" (2024).
+ * @param [participants] Range of participating countries. Default: every country the key covers. Others pay 0.
+ * @returns The country's part, in the currency of amount.
+ */
+export function fundShare(
+  country: unknown[][],
+  amount: unknown[][],
+  key?: unknown[][],
+  participants?: unknown[][],
+): Array<Array<number | ExcelError>> {
+  return toExcel(() => liftFund(country, amount, key, participants, toExcelError));
+}
+
+/**
+ * A country's share of a contribution key, as a fraction, renormalised over the participants.
+ * @customfunction FUND_KEY
+ * @helpurl https://localhost:3000/help.html#fund_key
+ * @param country ISO code (DE, GR, GB), Eurostat code (EL, UK) or English name; EU27, United Kingdom or Norway.
+ * @param [key] "GDP" (default, 2024), "EFSF" (2011 guarantees), "ESM", "ECB" (euro area 2024) or "POP" (2024).
+ * @param [participants] Range of participating countries. Default: every country the key covers. Others get 0.
+ * @returns Share, a fraction from 0 to 1.
+ */
+export function fundKey(country: unknown[][], key?: unknown[][], participants?: unknown[][]): Array<Array<number | ExcelError>> {
+  return toExcel(() => liftFund(country, null, key, participants, toExcelError));
+}
+
+/**
+ * Guarantees a fund needs for a lending capacity: lending_capacity × over_guarantee.
+ * @customfunction FUND_GUARANTEES
+ * @helpurl https://localhost:3000/help.html#fund_guarantees
+ * @param lending_capacity Amount the fund must be able to lend, in any currency (≥ 0).
+ * @param [over_guarantee] Guarantees per unit lent (≥ 1). Default 1.65, the EFSF after 2011.
+ * @returns Guarantees, in the currency of lending_capacity.
+ */
+export function fundGuarantees(lending_capacity: unknown[][], over_guarantee?: unknown[][]): Array<Array<number | ExcelError>> {
+  return toExcel(() => lift(FUND_GUARANTEES, [lending_capacity, over_guarantee], toExcelError));
+}
+
+/**
+ * A baseline assumption of the brief (IEP@BU commentary 187) for a scenario.
+ * @customfunction ASSUMPTION
+ * @helpurl https://localhost:3000/help.html#assumption
+ * @param id Assumption id, e.g. "line_km", "density_per_km2", "fund_annual" (see DEF.SOURCE for each one's basis).
+ * @param [scenario] "peace" (default: truce becomes lasting peace), "collapse" (truce collapses) or "no_deal" (no agreement).
+ * @param [bound] "central" (default: the scenario's value), "low" or "high".
+ * @returns The value, in the assumption's unit.
+ */
+export function assumption(
+  id: unknown[][],
+  scenario?: unknown[][],
+  bound?: unknown[][],
+): Array<Array<number | string | ExcelError>> {
+  return toExcel(() => liftAssumption(id, scenario, bound, toExcelError));
+}
+
+/**
+ * The citation behind an assumption, precedent, contribution key or fact, as text.
+ * @customfunction SOURCE
+ * @helpurl https://localhost:3000/help.html#source
+ * @param id An assumption id ("line_km"), precedent ("UNIFIL"), key ("EFSF") or fact id ("FRANCE_DAYS_2021").
+ * @returns The citation: source, date, whether read or derived, confidence and caveats.
+ */
+export function source(id: unknown[][]): Array<Array<string | ExcelError>> {
+  return toExcel(() => liftSource(id, toExcelError));
+}

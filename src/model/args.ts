@@ -1,0 +1,187 @@
+/**
+ * Argument parsing: turns what a caller passes (a single value, or a range as a 2-D array, the way
+ * Excel passes it) into a validated grid. Constraints are declared as data ({@link NumberParam},
+ * {@link ChoiceParam}) so one routine checks them and writes one style of message.
+ *
+ * Conventions (Excel's):
+ * - a blank cell (`null`, `undefined` or `""`) counts as 0 in a required number, and as "omitted"
+ *   (the default) in an optional parameter;
+ * - text, booleans and error values are never read as numbers;
+ * - a problem in one cell marks that cell only; a problem with the range as a whole (empty, ragged)
+ *   is an error for the whole call.
+ */
+import { invalid, ModelError } from './errors';
+
+/** A validated argument: `rows x cols` values in row-major order, with per-cell errors if any. */
+export interface Arg<T> {
+  /** The parameter's name, as Excel shows it. */
+  readonly name: string;
+  readonly rows: number;
+  readonly cols: number;
+  readonly values: ArrayLike<T>;
+  /** `null` when no cell has an error (the common case); otherwise one slot per cell. */
+  readonly errors: readonly (ModelError | undefined)[] | null;
+}
+
+/** A numeric parameter and the range it accepts. */
+export interface NumberParam {
+  /** Name as Excel shows it (`daily_use`). */
+  readonly name: string;
+  /** Unit, for messages (`rounds per day`). */
+  readonly unit: string;
+  readonly min?: number;
+  /** `true`: the value must be strictly greater than `min`. */
+  readonly minExclusive?: boolean;
+  readonly max?: number;
+  /** `true`: the value must be strictly less than `max`. */
+  readonly maxExclusive?: boolean;
+  /** Present for optional parameters: the value an omitted or blank argument takes. */
+  readonly default?: number;
+}
+
+/** A text parameter whose value must be one of a known set (a key, a country, a scenario). */
+export interface ChoiceParam<T> {
+  readonly name: string;
+  /** Maps trimmed input text to a value, or `undefined` when it is not accepted. Case-insensitive. */
+  readonly resolve: (text: string) => T | undefined;
+  /** The accepted values, for the message (`GDP, EFSF, ESM, ECB or POP`). */
+  readonly accepted: string;
+  /** Present for optional parameters. */
+  readonly default?: T;
+}
+
+/** The accepted range of a numeric parameter, in words: `a number > 0`, `a number from 0 to 1 (1 excluded)`. */
+export function describeRange(p: NumberParam): string {
+  const lo = p.min === undefined ? '' : `${p.minExclusive === true ? '>' : '≥'} ${p.min}`;
+  const hi = p.max === undefined ? '' : `${p.maxExclusive === true ? '<' : '≤'} ${p.max}`;
+  if (lo && hi) return `a number ${lo} and ${hi}`;
+  if (lo || hi) return `a number ${lo || hi}`;
+  return 'a number';
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return String(v);
+  if (isBlank(v)) return 'a blank cell';
+  return 'an error or a value that is not a number or text';
+}
+
+function isBlank(v: unknown): v is null | undefined | '' {
+  return v === null || v === undefined || v === '';
+}
+
+function where(rows: number, cols: number, r: number, c: number): string {
+  return rows * cols === 1 ? '' : ` (row ${r + 1}, column ${c + 1} of the range)`;
+}
+
+/**
+ * The cells of an argument as a rectangular 2-D array. A single value is a 1 x 1 range; a flat
+ * array is one row. Throws for an empty or ragged range.
+ */
+function toRows(name: string, raw: unknown): readonly (readonly unknown[])[] {
+  if (!Array.isArray(raw)) return [[raw]];
+  const items = raw as readonly unknown[];
+  if (items.length === 0) throw invalid(name, `${name} is an empty range; give a value or a range with at least one cell`);
+  const nested = items.filter((x) => Array.isArray(x)).length;
+  if (nested === 0) return [items];
+  if (nested !== items.length) throw invalid(name, `${name} is not a range: it mixes rows and single values`);
+  const rows = items as readonly (readonly unknown[])[];
+  const width = rows[0]?.length ?? 0;
+  if (width === 0) throw invalid(name, `${name} is an empty range; give a value or a range with at least one cell`);
+  for (const row of rows) {
+    if (row.length !== width) {
+      throw invalid(name, `${name} is a ragged range (rows of ${width} and ${row.length} cells); give a rectangular range`);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Validates one number against its parameter. Returns the number, or a {@link ModelError} naming the
+ * parameter and the accepted range. Blank counts as 0, or as the default for optional parameters.
+ */
+export function checkNumber(p: NumberParam, v: unknown, at = ''): number | ModelError {
+  let x: number;
+  if (typeof v === 'number') {
+    x = v;
+  } else if (isBlank(v)) {
+    x = p.default ?? 0;
+  } else {
+    return invalid(p.name, `${p.name}${at} must be ${describeRange(p)} (${p.unit}); got ${show(v)}`);
+  }
+  const ok =
+    Number.isFinite(x) &&
+    (p.min === undefined || (p.minExclusive === true ? x > p.min : x >= p.min)) &&
+    (p.max === undefined || (p.maxExclusive === true ? x < p.max : x <= p.max));
+  if (ok) return x;
+  const got = isBlank(v) ? 'a blank cell, which counts as 0' : show(x);
+  return invalid(p.name, `${p.name}${at} must be ${describeRange(p)} (${p.unit}); got ${got}`);
+}
+
+/** Validates one choice. Returns the resolved value, or a {@link ModelError} listing what is accepted. */
+export function checkChoice<T>(p: ChoiceParam<T>, v: unknown, at = ''): T | ModelError {
+  if (isBlank(v) && p.default !== undefined) return p.default;
+  const found = typeof v === 'string' ? p.resolve(v.trim()) : undefined;
+  if (found !== undefined) return found;
+  return invalid(p.name, `${p.name}${at} must be one of ${p.accepted}; got ${show(v)}`);
+}
+
+function parse<T>(
+  name: string,
+  rows: readonly (readonly unknown[])[],
+  values: { length: number; [i: number]: T },
+  check: (v: unknown, at: string) => T | ModelError,
+): Arg<T> {
+  const nRows = rows.length;
+  const nCols = rows[0]?.length ?? 0;
+  let errors: (ModelError | undefined)[] | null = null;
+  let i = 0;
+  for (let r = 0; r < nRows; r++) {
+    const row = rows[r] as readonly unknown[];
+    for (let c = 0; c < nCols; c++, i++) {
+      const x = check(row[c], '');
+      if (x instanceof ModelError) {
+        // Checked again with the position, so the message says which cell; only on the error path.
+        errors ??= new Array<ModelError | undefined>(nRows * nCols);
+        errors[i] = nRows * nCols === 1 ? x : (check(row[c], where(nRows, nCols, r, c)) as ModelError);
+      } else {
+        values[i] = x;
+      }
+    }
+  }
+  return { name, rows: nRows, cols: nCols, values, errors };
+}
+
+/** Parses a numeric argument (a value or a range). An omitted optional argument (`null`) takes its default. */
+export function numbers(p: NumberParam, raw: unknown): Arg<number> {
+  const rows = toRows(p.name, raw);
+  const n = rows.length * (rows[0]?.length ?? 0);
+  return parse<number>(p.name, rows, new Float64Array(n), (v, at) => checkNumber(p, v, at));
+}
+
+/** Parses a choice argument (a value or a range of text). */
+export function choices<T>(p: ChoiceParam<T>, raw: unknown): Arg<T> {
+  const rows = toRows(p.name, raw);
+  const n = rows.length * (rows[0]?.length ?? 0);
+  return parse<T>(p.name, rows, new Array<T>(n), (v, at) => checkChoice(p, v, at));
+}
+
+/**
+ * Every non-blank cell of a range, read as a list (for set-valued parameters such as
+ * `participants`). Returns `null` when the argument was omitted or every cell is blank.
+ */
+export function listOf<T>(p: ChoiceParam<T>, raw: unknown): T[] | null {
+  if (isBlank(raw)) return null;
+  const rows = toRows(p.name, raw);
+  const out: T[] = [];
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (isBlank(v)) return;
+      const x = checkChoice(p, v, where(rows.length, row.length, r, c));
+      if (x instanceof ModelError) throw x;
+      out.push(x);
+    }),
+  );
+  return out.length === 0 ? null : out;
+}

@@ -1,0 +1,155 @@
+/**
+ * Force sizing by analogy: how many personnel a peace-enforcement force needs for a given zone,
+ * and what it costs.
+ *
+ * References: J. T. Quinlivan, "Burden of Victory: The Painful Arithmetic of Stability Operations",
+ * RAND Review, Summer 2003 (force requirements scale with what is to be covered); the brief sizes its
+ * force by analogy with UNIFIL (Gilli, Gilli and Petrelli, IEP@BU commentary 187, 26 March 2025).
+ */
+import { findPrecedent, PRECEDENTS } from '../data/precedents';
+import type { Precedent } from '../data/types';
+import { type ChoiceParam, checkChoice, choices, type NumberParam } from './args';
+import { ModelError, notCovered } from './errors';
+import { broadcast } from './grid';
+import { evaluate, type NumericModel } from './numeric';
+
+const extent: NumberParam = { name: 'extent', unit: 'km of line, km² of zone or thousands of inhabitants', min: 0 };
+const density: NumberParam = { name: 'density', unit: 'personnel per unit of extent', min: 0 };
+const rotation: NumberParam = { name: 'rotation', unit: 'units generated per unit deployed', min: 1, default: 1 };
+const enablerShare: NumberParam = {
+  name: 'enabler_share',
+  unit: 'fraction of the whole force in support roles',
+  min: 0,
+  max: 1,
+  maxExclusive: true,
+  default: 0,
+};
+
+/**
+ * Personnel required to cover an extent at a density.
+ *
+ * Notes: P = E × d × r / (1 − s), with E the extent, d the density per unit of extent, r the
+ * force-generation (rotation) multiplier and s the share of enablers in the whole force.
+ *
+ * @param extent km of line, km² of zone, or thousands of inhabitants: whatever `density` is per; ≥ 0
+ * @param density personnel per unit of extent (see {@link forceDensity}); ≥ 0
+ * @param rotation units generated per unit deployed; ≥ 1; 1 (default) gives the deployed force
+ * @param enablerShare share of the whole force in support roles, in [0, 1); default 0
+ * @returns personnel (persons)
+ * @example forceSize(1040 * 4, 10000 / 1060) // 39,245 deployed: the brief's line at UNIFIL's density
+ */
+export function forceSize(extent: number, density: number, rotation?: number, enablerShare?: number): number {
+  return evaluate(FORCE_SIZE, [extent, density, rotation, enablerShare]);
+}
+
+export const FORCE_SIZE: NumericModel = {
+  params: [extent, density, rotation, enablerShare],
+  kernel: (e, d, r, s) => (e * d * r) / (1 - s),
+};
+
+const tourMonths: NumberParam = { name: 'tour_months', unit: 'months deployed per tour', min: 0, minExclusive: true };
+const intervalMonths: NumberParam = { name: 'interval_months', unit: 'months between tours', min: 0 };
+
+/**
+ * Force-generation multiplier: how many units must exist to keep one deployed.
+ *
+ * Notes: r = (t + i) / t, with t the tour length and i the interval between tours.
+ * References: UK Harmony Guidelines (6-month tours, 24-month interval: r = 5), Iraq Inquiry report,
+ * section 16.1.
+ *
+ * @param tourMonths months deployed per tour; > 0
+ * @param intervalMonths months between tours; ≥ 0
+ * @returns units per unit deployed (≥ 1)
+ * @example forceRotation(6, 24) // 5
+ */
+export function forceRotation(tourMonths: number, intervalMonths: number): number {
+  return evaluate(FORCE_ROTATION, [tourMonths, intervalMonths]);
+}
+
+export const FORCE_ROTATION: NumericModel = {
+  params: [tourMonths, intervalMonths],
+  kernel: (t, i) => (t + i) / t,
+};
+
+const personnel: NumberParam = { name: 'personnel', unit: 'persons', min: 0 };
+const costPerYear: NumberParam = { name: 'cost_per_year', unit: 'currency per person per year', min: 0 };
+const years: NumberParam = { name: 'years', unit: 'years', min: 0, default: 1 };
+
+/**
+ * Cost of keeping a force: personnel × cost per person-year × years.
+ *
+ * @param personnel persons; ≥ 0
+ * @param costPerYear cost per person per year, in any currency unit; ≥ 0
+ * @param years duration in years; ≥ 0; default 1
+ * @returns cost in the currency unit of `costPerYear`
+ * @example forceCost(40000, 120000) // 4.8e9: 40,000 troops at EUR 120,000 a year
+ */
+export function forceCost(personnel: number, costPerYear: number, years?: number): number {
+  return evaluate(FORCE_COST, [personnel, costPerYear, years]);
+}
+
+export const FORCE_COST: NumericModel = {
+  params: [personnel, costPerYear, years],
+  kernel: (p, c, y) => p * c * y,
+};
+
+/** What a density is per: km² of zone, km of line, or thousands of inhabitants. */
+export type DensityBasis = 'km2' | 'km' | 'per1000';
+
+const BASES: Readonly<Record<DensityBasis, { what: string; of: (p: Precedent) => number | undefined }>> = {
+  km2: { what: 'area (km²)', of: (p) => p.areaKm2 },
+  km: { what: 'line length (km)', of: (p) => p.lineKm },
+  per1000: { what: 'population', of: (p) => (p.population === undefined ? undefined : p.population / 1000) },
+};
+
+export const precedentParam: ChoiceParam<Precedent> = {
+  name: 'precedent',
+  resolve: findPrecedent,
+  accepted: PRECEDENTS.map((p) => p.id).join(', '),
+};
+
+export const basisParam: ChoiceParam<DensityBasis> = {
+  name: 'basis',
+  resolve: (t) => {
+    const b = t.toLowerCase();
+    return b === 'km2' || b === 'km' || b === 'per1000' ? b : undefined;
+  },
+  accepted: 'km2 (troops per km² of zone), km (per km of line) or per1000 (per thousand inhabitants)',
+  default: 'km2',
+};
+
+function densityOf(p: Precedent, basis: DensityBasis): number {
+  const denominator = BASES[basis].of(p);
+  if (denominator === undefined || !(denominator > 0)) {
+    const has = (Object.keys(BASES) as DensityBasis[]).filter((b) => BASES[b].of(p) !== undefined);
+    throw notCovered(
+      'basis',
+      `${p.id} has no ${BASES[basis].what} in the reference data; use basis ${has.join(' or ')}`,
+    );
+  }
+  return p.troops / denominator;
+}
+
+/**
+ * Troops per unit of a basis for a precedent mission.
+ *
+ * Notes: d = troops / (area in km², line length in km, or inhabitants / 1000).
+ *
+ * @param precedent `UNIFIL`, `UNIFIL_AUTHORISED`, `KFOR`, `IFOR`, `UNFICYP` or `KOREA_DMZ`
+ * @param basis `km2` (default), `km` or `per1000`
+ * @returns troops per km², per km, or per thousand inhabitants
+ * @throws ModelError `NOT_COVERED` where the precedent has no figure for the basis
+ * @example forceDensity('UNIFIL') // 9.434 = 10,000 / 1,060 km² (UNIFIL press release, 7 Dec 2018)
+ */
+export function forceDensity(precedent: string, basis: DensityBasis = 'km2'): number {
+  const p = checkChoice(precedentParam, precedent);
+  if (p instanceof ModelError) throw p;
+  return densityOf(p, basis);
+}
+
+/** {@link forceDensity} broadcast over ranges of precedents and bases. */
+export function liftForceDensity<E>(rawPrecedent: unknown, rawBasis: unknown, onError: (e: ModelError) => E): (number | E)[][] {
+  const p = choices(precedentParam, rawPrecedent);
+  const b = choices(basisParam, rawBasis);
+  return broadcast([p, b], (ix) => densityOf(p.values[ix[0]!]!, b.values[ix[1]!]!), onError);
+}

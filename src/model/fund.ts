@@ -1,0 +1,181 @@
+/**
+ * Burden sharing for a European Security Fund for Ukraine: each country's part of an amount under
+ * a contribution key, renormalised over the countries that take part, and the guarantees an
+ * EFSF-style fund needs.
+ *
+ * Notes: the share of country i among participants P under key w is s_i = w_i / Σ_{j ∈ P} w_j for
+ * i ∈ P and 0 otherwise; participants the key does not cover are left out of the sum.
+ * References: EFSF Framework Agreement as amended (in force 18 Oct 2011): guarantee commitments by
+ * contribution key, re-distributed among the remaining guarantors when one steps out; the fund's
+ * coalition (most EU members plus the United Kingdom and Norway) follows D. Gros, IEP@BU Policy
+ * Brief 36 (2025).
+ */
+import { findCountry } from '../data/countries';
+import { findKey, KEY_IDS, KEYS } from '../data/keys';
+import { findAssumption } from '../data/assumptions';
+import type { ContributionKey, Country, CountryCode, KeyId } from '../data/types';
+import { type Arg, type ChoiceParam, choices, listOf, type NumberParam, numbers, checkNumber } from './args';
+import { invalid, ModelError, notCovered } from './errors';
+import { broadcast } from './grid';
+import { evaluate, type NumericModel } from './numeric';
+
+const COUNTRY_ACCEPTED =
+  'an EU27 member, the United Kingdom or Norway, as an ISO code (DE, GR, GB), a Eurostat code (EL, UK) or an English name';
+
+export const countryParam: ChoiceParam<Country> = { name: 'country', resolve: findCountry, accepted: COUNTRY_ACCEPTED };
+export const participantsParam: ChoiceParam<Country> = { ...countryParam, name: 'participants' };
+export const keyParam: ChoiceParam<ContributionKey> = {
+  name: 'key',
+  resolve: findKey,
+  accepted: KEY_IDS.join(', '),
+  default: keyById('GDP'),
+};
+export const amountParam: NumberParam = { name: 'amount', unit: 'any currency unit; the result is in the same unit', min: 0 };
+
+function keyById(id: KeyId): ContributionKey {
+  const k = KEYS.get(id);
+  if (k === undefined) throw new Error(`no contribution key ${id}`);
+  return k;
+}
+
+/** The set of participating countries; `null` means every country the key covers. */
+export type Participants = ReadonlySet<CountryCode> | null;
+
+/** Σ of the key's weights over the participants it covers (over all it covers when `participants` is null). */
+function keyTotal(key: ContributionKey, participants: Participants): number {
+  let total = 0;
+  key.weights.forEach((w, code) => {
+    if (participants === null || participants.has(code)) total += w;
+  });
+  return total;
+}
+
+/**
+ * Renormalised key shares, with the per-key totals computed once however many cells ask.
+ */
+class ShareTable {
+  private readonly totals = new Map<KeyId, number>();
+  constructor(private readonly participants: Participants) {}
+
+  share(country: Country, key: ContributionKey): number {
+    const w = key.weights.get(country.code);
+    if (w === undefined) {
+      throw notCovered(
+        'country',
+        `the ${key.id} key does not cover ${country.name} (${country.code}); it covers ${[...key.weights.keys()].join(', ')}`,
+      );
+    }
+    if (this.participants !== null && !this.participants.has(country.code)) return 0;
+    let total = this.totals.get(key.id);
+    if (total === undefined) {
+      total = keyTotal(key, this.participants);
+      this.totals.set(key.id, total);
+    }
+    return w / total;
+  }
+}
+
+function participantSet(countries: readonly Country[] | null | undefined): Participants {
+  return countries ? new Set(countries.map((c) => c.code)) : null;
+}
+
+function resolveCode(p: ChoiceParam<Country>, code: string): Country {
+  const c = findCountry(code);
+  if (c === undefined) throw invalid(p.name, `${p.name} must be ${p.accepted}; got the text "${code}"`);
+  return c;
+}
+
+/**
+ * A country's share of a contribution key, renormalised over the participants.
+ *
+ * @param country ISO code (`DE`), Eurostat code (`EL`) or English name
+ * @param key `GDP` (default: GDP 2024, EU27 + GB + NO), `EFSF` (2011 guarantee commitments), `ESM`,
+ *   `ECB` (capital key 2024, euro area) or `POP` (population 2024)
+ * @param participants countries taking part (default: every country the key covers)
+ * @returns the share, a fraction in [0, 1]; 0 for a country outside the participants
+ * @throws ModelError `NOT_COVERED` for a country the key does not cover; `INVALID_ARGUMENT` for an unknown one
+ * @example fundKey('DE', 'EFSF', ['DE', 'FR', 'IT', ...]) // Germany's EFSF key among the remaining guarantors
+ */
+export function fundKey(country: string, key: KeyId = 'GDP', participants?: readonly string[]): number {
+  const table = new ShareTable(participantSet(participants?.map((p) => resolveCode(participantsParam, p))));
+  return table.share(resolveCode(countryParam, country), keyById(key));
+}
+
+/**
+ * A country's part of an amount under a contribution key, renormalised over the participants:
+ * amount × {@link fundKey}.
+ *
+ * @param amount the amount to share, in any currency unit; ≥ 0
+ * @returns the part, in the unit of `amount`
+ * @example fundShare('DE', 40, 'GDP') // Germany's part of EUR 40 bn by GDP 2024 over EU27 + GB + NO
+ */
+export function fundShare(country: string, amount: number, key: KeyId = 'GDP', participants?: readonly string[]): number {
+  const a = checkNumber(amountParam, amount);
+  if (a instanceof ModelError) throw a;
+  return a * fundKey(country, key, participants);
+}
+
+/**
+ * Shares (`amount` null) or parts of an amount, broadcast over ranges of countries, amounts and keys.
+ * `participants` is a set, not broadcast: every non-blank cell of it is a participant.
+ */
+export function liftFund<E>(
+  rawCountry: unknown,
+  rawAmount: unknown | null,
+  rawKey: unknown,
+  rawParticipants: unknown,
+  onError: (e: ModelError) => E,
+): (number | E)[][] {
+  const country = choices(countryParam, rawCountry);
+  const key = choices(keyParam, rawKey);
+  const table = new ShareTable(participantSet(listOf(participantsParam, rawParticipants)));
+  if (rawAmount === null) {
+    const args: Arg<unknown>[] = [country, key];
+    return broadcast(args, (ix) => table.share(country.values[ix[0]!]!, key.values[ix[1]!]!), onError);
+  }
+  const amt = numbers(amountParam, rawAmount);
+  const args: Arg<unknown>[] = [country, amt, key];
+  return broadcast(
+    args,
+    (ix) => amt.values[ix[1]!]! * table.share(country.values[ix[0]!]!, key.values[ix[2]!]!),
+    onError,
+  );
+}
+
+/**
+ * The EFSF over-guarantee after the 2011 amendment (165 %), from the baseline assumption
+ * `over_guarantee` (source: EFSF Framework Agreement as amended, 2011).
+ */
+export const EFSF_OVER_GUARANTEE = ((): number => {
+  const v = findAssumption('over_guarantee')?.values.peace;
+  if (typeof v !== 'number') throw new Error('the baseline has no numeric over_guarantee');
+  return v;
+})();
+
+const lendingCapacity: NumberParam = { name: 'lending_capacity', unit: 'any currency unit', min: 0 };
+const overGuarantee: NumberParam = {
+  name: 'over_guarantee',
+  unit: 'guarantees per unit lent',
+  min: 1,
+  default: EFSF_OVER_GUARANTEE,
+};
+
+/**
+ * Guarantees a fund needs to lend a given amount with an over-guarantee.
+ *
+ * Notes: G = L × o. The EFSF's over-guarantee was 120 % at creation (2010) and 165 % after 2011,
+ * which is how a EUR 440 bn lending capacity needed EUR 726 bn of guarantees (1.65 × 440 = 726).
+ *
+ * @param lendingCapacity amount the fund must be able to lend, in any currency unit; ≥ 0
+ * @param overGuarantee guarantees per unit lent; ≥ 1; default 1.65 (EFSF after 2011)
+ * @returns guarantees, in the unit of `lendingCapacity`
+ * @example fundGuarantees(440000) // 726,000 (EUR m): the EFSF after the 2011 amendment
+ */
+export function fundGuarantees(lendingCapacity: number, overGuarantee?: number): number {
+  return evaluate(FUND_GUARANTEES, [lendingCapacity, overGuarantee]);
+}
+
+export const FUND_GUARANTEES: NumericModel = {
+  params: [lendingCapacity, overGuarantee],
+  kernel: (l, o) => l * o,
+};

@@ -1,0 +1,123 @@
+/**
+ * Broadcasting: combines validated arguments cell by cell with Excel's array-lifting rules, so one
+ * formula over ranges spills a whole table.
+ *
+ * Rules: along each dimension every argument has either 1 cell or the same number N of cells; the
+ * result has N there. Equal shapes combine cell by cell, a single value applies to every cell, and a
+ * column against a row makes a grid. Any other pair of sizes is a `SHAPE_MISMATCH` naming both
+ * (Excel itself would pad with `#N/A`; we refuse instead, since a padded table reads as data).
+ */
+import type { Arg } from './args';
+import { ModelError } from './errors';
+
+/**
+ * Most cells one result may have: 262,144 (512 x 512). Excel caps a custom function's payload at
+ * about 5 MB (OfficeDev/office-js#4654); a number serialises to at most about 20 bytes, so
+ * 5 MB / 20 B ≈ 262,144 cells. Larger results are refused before any work is done.
+ */
+export const MAX_RESULT_CELLS = 262_144;
+
+export interface Shape {
+  readonly rows: number;
+  readonly cols: number;
+}
+
+function size(a: Shape): string {
+  return `${a.rows} x ${a.cols}`;
+}
+
+/** The shape of the broadcast result; throws `SHAPE_MISMATCH` or `RESULT_TOO_LARGE`. */
+export function broadcastShape(args: readonly Arg<unknown>[]): Shape {
+  let rows = 1;
+  let cols = 1;
+  let rowsFrom: Arg<unknown> | undefined;
+  let colsFrom: Arg<unknown> | undefined;
+  for (const a of args) {
+    if (a.rows !== 1) {
+      if (rows !== 1 && a.rows !== rows && rowsFrom) throw mismatch(rowsFrom, a);
+      rows = a.rows;
+      rowsFrom = a;
+    }
+    if (a.cols !== 1) {
+      if (cols !== 1 && a.cols !== cols && colsFrom) throw mismatch(colsFrom, a);
+      cols = a.cols;
+      colsFrom = a;
+    }
+  }
+  if (rows * cols > MAX_RESULT_CELLS) {
+    throw new ModelError(
+      'RESULT_TOO_LARGE',
+      '',
+      `the result would have ${rows * cols} cells (${rows} x ${cols}); a custom function can return at most ` +
+        `${MAX_RESULT_CELLS} cells (about 5 MB): use smaller ranges`,
+    );
+  }
+  return { rows, cols };
+}
+
+function mismatch(a: Arg<unknown>, b: Arg<unknown>): ModelError {
+  return new ModelError(
+    'SHAPE_MISMATCH',
+    b.name,
+    `${a.name} (${size(a)}) and ${b.name} (${size(b)}) cannot be combined: ranges must have the same ` +
+      `size, or one of them a single row, column or cell`,
+  );
+}
+
+const OVERFLOW_MESSAGE = 'the result is beyond the largest number Excel holds (about 1.8E+308)';
+
+/**
+ * Computes `cell` for every cell of the broadcast result.
+ *
+ * `cell` receives, for each argument in order, the index of its value in `args[k].values` (reused
+ * between calls: read it, do not keep it). It may throw a {@link ModelError} for a combination of
+ * valid inputs that has no answer; that cell then holds `onError(error)`, as does any cell where an
+ * argument's own cell is invalid (the first such argument wins). A non-finite number is an `OVERFLOW`.
+ *
+ * @returns rows of cells, shaped as {@link broadcastShape}.
+ */
+export function broadcast<R extends number | string, E>(
+  args: readonly Arg<unknown>[],
+  cell: (ix: Int32Array) => R,
+  onError: (e: ModelError) => E,
+): (R | E)[][] {
+  const { rows, cols } = broadcastShape(args);
+  const n = args.length;
+  // Index of a's value at (r, c) is r * rowStep + c * colStep; a step is 0 along a dimension of size 1.
+  const rowStep = new Int32Array(n);
+  const colStep = new Int32Array(n);
+  const errors: (readonly (ModelError | undefined)[] | null)[] = [];
+  let anyErrors = false;
+  args.forEach((a, k) => {
+    rowStep[k] = a.rows === 1 ? 0 : a.cols;
+    colStep[k] = a.cols === 1 ? 0 : 1;
+    errors.push(a.errors);
+    anyErrors ||= a.errors !== null;
+  });
+  const ix = new Int32Array(n);
+  const out: (R | E)[][] = new Array<(R | E)[]>(rows);
+  for (let r = 0; r < rows; r++) {
+    const row = new Array<R | E>(cols);
+    for (let c = 0; c < cols; c++) {
+      let bad: ModelError | undefined;
+      for (let k = 0; k < n; k++) {
+        const i = r * (rowStep[k] as number) + c * (colStep[k] as number);
+        ix[k] = i;
+        if (anyErrors && bad === undefined) bad = errors[k]?.[i];
+      }
+      if (bad !== undefined) {
+        row[c] = onError(bad);
+        continue;
+      }
+      try {
+        const v = cell(ix);
+        row[c] = typeof v === 'number' && v - v !== 0 ? onError(new ModelError('OVERFLOW', '', OVERFLOW_MESSAGE)) : v;
+      } catch (e) {
+        if (!(e instanceof ModelError)) throw e;
+        row[c] = onError(e);
+      }
+    }
+    out[r] = row;
+  }
+  return out;
+}
