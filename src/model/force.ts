@@ -11,7 +11,7 @@ import type { Precedent } from '../data/types';
 import { type ChoiceParam, checkChoice, choices, type NumberParam } from './args';
 import { ModelError, notCovered } from './errors';
 import { broadcast } from './grid';
-import { evaluate, type NumericModel } from './numeric';
+import { evaluate, type NumericModel, overflow } from './numeric';
 
 const extent: NumberParam = { name: 'extent', unit: 'km of line, km² of zone or thousands of inhabitants', min: 0 };
 const density: NumberParam = { name: 'density', unit: 'personnel per unit of extent', min: 0 };
@@ -42,9 +42,18 @@ export function forceSize(extent: number, density: number, rotation?: number, en
   return evaluate(FORCE_SIZE, [extent, density, rotation, enablerShare]);
 }
 
+const size = (e: number, d: number, r: number, s: number): number => (e * d * r) / (1 - s);
+
 export const FORCE_SIZE: NumericModel = {
   params: [extent, density, rotation, enablerShare],
-  kernel: (e, d, r, s) => (e * d * r) / (1 - s),
+  f: size,
+  explain: overflow,
+  row: (out, n, [l0, l1, l2, l3]) => {
+    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!, { v: v3, o: o3, s: s3 } = l3!;
+    let check = 0;
+    for (let j = 0; j < n; j++) check += (out[j] = size(v0[o0 + j * s0]!, v1[o1 + j * s1]!, v2[o2 + j * s2]!, v3[o3 + j * s3]!)) * 0;
+    return check === 0;
+  },
 };
 
 const tourMonths: NumberParam = { name: 'tour_months', unit: 'months deployed per tour', min: 0, minExclusive: true };
@@ -66,9 +75,18 @@ export function forceRotation(tourMonths: number, intervalMonths: number): numbe
   return evaluate(FORCE_ROTATION, [tourMonths, intervalMonths]);
 }
 
+const rotationOf = (t: number, i: number): number => (t + i) / t;
+
 export const FORCE_ROTATION: NumericModel = {
   params: [tourMonths, intervalMonths],
-  kernel: (t, i) => (t + i) / t,
+  f: rotationOf,
+  explain: overflow,
+  row: (out, n, [l0, l1]) => {
+    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!;
+    let check = 0;
+    for (let j = 0; j < n; j++) check += (out[j] = rotationOf(v0[o0 + j * s0]!, v1[o1 + j * s1]!)) * 0;
+    return check === 0;
+  },
 };
 
 const personnel: NumberParam = { name: 'personnel', unit: 'persons', min: 0 };
@@ -88,9 +106,18 @@ export function forceCost(personnel: number, costPerYear: number, years?: number
   return evaluate(FORCE_COST, [personnel, costPerYear, years]);
 }
 
+const cost = (p: number, c: number, y: number): number => p * c * y;
+
 export const FORCE_COST: NumericModel = {
   params: [personnel, costPerYear, years],
-  kernel: (p, c, y) => p * c * y,
+  f: cost,
+  explain: overflow,
+  row: (out, n, [l0, l1, l2]) => {
+    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
+    let check = 0;
+    for (let j = 0; j < n; j++) check += (out[j] = cost(v0[o0 + j * s0]!, v1[o1 + j * s1]!, v2[o2 + j * s2]!)) * 0;
+    return check === 0;
+  },
 };
 
 /** What a density is per: km² of zone, km of line, or thousands of inhabitants. */

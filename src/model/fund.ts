@@ -17,7 +17,7 @@ import type { ContributionKey, Country, CountryCode, KeyId } from '../data/types
 import { type Arg, type ChoiceParam, choices, listOf, type NumberParam, numbers, checkNumber } from './args';
 import { invalid, ModelError, notCovered } from './errors';
 import { broadcast } from './grid';
-import { evaluate, type NumericModel } from './numeric';
+import { evaluate, type NumericModel, overflow } from './numeric';
 
 const COUNTRY_ACCEPTED =
   'an EU27 member, the United Kingdom or Norway, as an ISO code (DE, GR, GB), a Eurostat code (EL, UK) or an English name';
@@ -175,7 +175,16 @@ export function fundGuarantees(lendingCapacity: number, overGuarantee?: number):
   return evaluate(FUND_GUARANTEES, [lendingCapacity, overGuarantee]);
 }
 
+const guarantees = (l: number, o: number): number => l * o;
+
 export const FUND_GUARANTEES: NumericModel = {
   params: [lendingCapacity, overGuarantee],
-  kernel: (l, o) => l * o,
+  f: guarantees,
+  explain: overflow,
+  row: (out, n, [l0, l1]) => {
+    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!;
+    let check = 0;
+    for (let j = 0; j < n; j++) check += (out[j] = guarantees(v0[o0 + j * s0]!, v1[o1 + j * s1]!)) * 0;
+    return check === 0;
+  },
 };

@@ -7,7 +7,7 @@
  */
 import type { NumberParam } from './args';
 import { noFiniteAnswer } from './errors';
-import { evaluate, type NumericModel } from './numeric';
+import { evaluate, type NumericModel, overflow } from './numeric';
 
 const stock: NumberParam = { name: 'stock', unit: 'rounds', min: 0 };
 const dailyUse: NumberParam = { name: 'daily_use', unit: 'rounds per day', min: 0 };
@@ -30,16 +30,21 @@ export function munitionDays(stock: number, dailyUse: number, dailyProduction?: 
   return evaluate(MUNITION_DAYS, [stock, dailyUse, dailyProduction]);
 }
 
+/** Not finite where production covers use (s / 0, or 0 / 0): the stock never runs out. */
+const daysOf = (s: number, u: number, p: number): number => s / Math.max(u - p, 0);
+
 export const MUNITION_DAYS: NumericModel = {
   params: [stock, dailyUse, dailyProduction],
-  kernel: (s, u, p) => {
-    if (p >= u) {
-      throw noFiniteAnswer(
-        'daily_production',
-        `the stock never runs out: daily_production (${p}) covers daily_use (${u})`,
-      );
-    }
-    return s / (u - p);
+  f: daysOf,
+  explain: ([, u, p]) =>
+    p! >= u!
+      ? noFiniteAnswer('daily_production', `the stock never runs out: daily_production (${p}) covers daily_use (${u})`)
+      : overflow(),
+  row: (out, n, [l0, l1, l2]) => {
+    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
+    let check = 0;
+    for (let j = 0; j < n; j++) check += (out[j] = daysOf(v0[o0 + j * s0]!, v1[o1 + j * s1]!, v2[o2 + j * s2]!)) * 0;
+    return check === 0;
   },
 };
 
@@ -60,9 +65,18 @@ export function munitionStock(days: number, dailyUse: number, dailyProduction?: 
   return evaluate(MUNITION_STOCK, [days, dailyUse, dailyProduction]);
 }
 
+const stockFor = (d: number, u: number, p: number): number => d * Math.max(0, u - p);
+
 export const MUNITION_STOCK: NumericModel = {
   params: [days, dailyUse, dailyProduction],
-  kernel: (d, u, p) => d * Math.max(0, u - p),
+  f: stockFor,
+  explain: overflow,
+  row: (out, n, [l0, l1, l2]) => {
+    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
+    let check = 0;
+    for (let j = 0; j < n; j++) check += (out[j] = stockFor(v0[o0 + j * s0]!, v1[o1 + j * s1]!, v2[o2 + j * s2]!)) * 0;
+    return check === 0;
+  },
 };
 
 const targetStock: NumberParam = { name: 'target_stock', unit: 'rounds', min: 0 };
@@ -93,16 +107,24 @@ export function munitionRegenYears(
   return evaluate(MUNITION_REGEN_YEARS, [targetStock, currentStock, annualProduction, annualDrawdown]);
 }
 
+/** Not finite below target where production does not exceed drawdown: the stock never grows. */
+const regenYears = (t: number, c: number, p: number, w: number): number =>
+  c >= t ? 0 : (t - c) / Math.max(p - w, 0);
+
 export const MUNITION_REGEN_YEARS: NumericModel = {
   params: [targetStock, currentStock, annualProduction, annualDrawdown],
-  kernel: (t, c, p, w) => {
-    if (c >= t) return 0;
-    if (p <= w) {
-      throw noFiniteAnswer(
-        'annual_production',
-        `the stock never reaches its target: annual_production (${p}) does not exceed annual_drawdown (${w})`,
-      );
-    }
-    return (t - c) / (p - w);
+  f: regenYears,
+  explain: ([, , p, w]) =>
+    p! <= w!
+      ? noFiniteAnswer(
+          'annual_production',
+          `the stock never reaches its target: annual_production (${p}) does not exceed annual_drawdown (${w})`,
+        )
+      : overflow(),
+  row: (out, n, [l0, l1, l2, l3]) => {
+    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!, { v: v3, o: o3, s: s3 } = l3!;
+    let check = 0;
+    for (let j = 0; j < n; j++) check += (out[j] = regenYears(v0[o0 + j * s0]!, v1[o1 + j * s1]!, v2[o2 + j * s2]!, v3[o3 + j * s3]!)) * 0;
+    return check === 0;
   },
 };
