@@ -70,5 +70,5 @@ export function toExcel<T>(compute: () => (T | ExcelError)[][]): (T | ExcelError
 }
 
 export function isExcelError(v: unknown): v is ExcelError {
-  return typeof v === 'object' && v !== null && 'code' in v && typeof (v as { code: unknown }).code === 'string';
+  return typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string';
 }

@@ -12,7 +12,7 @@
  * importing this module has no side effects.
  */
 import { FORCE_COST, FORCE_ROTATION, FORCE_SIZE, liftForceDensity } from '../model/force';
-import { FUND_GUARANTEES, liftFund } from '../model/fund';
+import { FUND_GUARANTEES, liftFundKey, liftFundShare } from '../model/fund';
 import { MUNITION_DAYS, MUNITION_REGEN_YEARS, MUNITION_STOCK } from '../model/munitions';
 import { lift } from '../model/numeric';
 import { liftAssumption, liftSource } from '../model/reference';
@@ -149,7 +149,7 @@ export function fundShare(
   key?: unknown[][],
   participants?: unknown[][],
 ): Array<Array<number | ExcelError>> {
-  return toExcel(() => liftFund(country, amount, key, participants, toExcelError));
+  return toExcel(() => liftFundShare(country, amount, key, participants, toExcelError));
 }
 
 /**
@@ -162,7 +162,7 @@ export function fundShare(
  * @returns Share, a fraction from 0 to 1.
  */
 export function fundKey(country: unknown[][], key?: unknown[][], participants?: unknown[][]): Array<Array<number | ExcelError>> {
-  return toExcel(() => liftFund(country, null, key, participants, toExcelError));
+  return toExcel(() => liftFundKey(country, key, participants, toExcelError));
 }
 
 /**

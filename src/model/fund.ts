@@ -115,24 +115,39 @@ export function fundShare(country: string, amount: number, key: KeyId = 'GDP', p
   return a * fundKey(country, key, participants);
 }
 
+/** The arguments FUND_KEY and FUND_SHARE have in common, parsed. */
+function fundArgs(rawCountry: unknown, rawKey: unknown, rawParticipants: unknown) {
+  return {
+    country: choices(countryParam, rawCountry),
+    key: choices(keyParam, rawKey),
+    table: new ShareTable(participantSet(listOf(participantsParam, rawParticipants))),
+  };
+}
+
 /**
- * Shares (`amount` null) or parts of an amount, broadcast over ranges of countries, amounts and keys.
- * `participants` is a set, not broadcast: every non-blank cell of it is a participant.
+ * {@link fundKey} broadcast over ranges of countries and keys. `participants` is a set, not
+ * broadcast: every non-blank cell of it is a participant.
  */
-export function liftFund<E>(
+export function liftFundKey<E>(
   rawCountry: unknown,
-  rawAmount: unknown | null,
   rawKey: unknown,
   rawParticipants: unknown,
   onError: (e: ModelError) => E,
 ): (number | E)[][] {
-  const country = choices(countryParam, rawCountry);
-  const key = choices(keyParam, rawKey);
-  const table = new ShareTable(participantSet(listOf(participantsParam, rawParticipants)));
-  if (rawAmount === null) {
-    const args: Arg<unknown>[] = [country, key];
-    return broadcast(args, (ix) => table.share(country.values[ix[0]!]!, key.values[ix[1]!]!), onError);
-  }
+  const { country, key, table } = fundArgs(rawCountry, rawKey, rawParticipants);
+  const args: Arg<unknown>[] = [country, key];
+  return broadcast(args, (ix) => table.share(country.values[ix[0]!]!, key.values[ix[1]!]!), onError);
+}
+
+/** {@link fundShare} broadcast over ranges of countries, amounts and keys; `participants` as for {@link liftFundKey}. */
+export function liftFundShare<E>(
+  rawCountry: unknown,
+  rawAmount: unknown,
+  rawKey: unknown,
+  rawParticipants: unknown,
+  onError: (e: ModelError) => E,
+): (number | E)[][] {
+  const { country, key, table } = fundArgs(rawCountry, rawKey, rawParticipants);
   const amt = numbers(amountParam, rawAmount);
   const args: Arg<unknown>[] = [country, amt, key];
   return broadcast(
