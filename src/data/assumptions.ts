@@ -9,12 +9,15 @@ import type { Assumption, Citation, ScenarioId } from './types';
 export interface Scenario {
   readonly id: ScenarioId;
   readonly label: string;
+  /** A short name for column headers and drop-downs (no commas). */
+  readonly short: string;
   readonly description: string;
 }
 
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'peace',
+    short: 'Lasting peace',
     label: 'Truce becomes lasting peace',
     description:
       'The ceasefire holds and becomes a durable settlement; a European force watches the ' +
@@ -22,6 +25,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'collapse',
+    short: 'Truce collapses',
     label: 'Truce agreed, then collapses',
     description:
       'A ceasefire is signed but later breaks down, most likely through Russian breaches; the ' +
@@ -29,6 +33,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'no_deal',
+    short: 'No agreement',
     label: 'No agreement; US support may stop',
     description:
       'No ceasefire is reached and the war goes on at full intensity, with the risk that ' +

@@ -1,0 +1,107 @@
+/**
+ * Workbook plans: what a template writes, as plain data. A plan is built purely (no Office, no DOM)
+ * from the sourced data, then applied by a writer: Office.js in Excel (`src/taskpane/excel.ts`) or
+ * the embedded engine of the browser preview (`src/preview/`). Tests read plans directly.
+ *
+ * Each sheet is a dense block of cells starting at A1, so a writer can assign values, formulas and
+ * number formats as whole 2-D arrays in one call each.
+ */
+
+/** A constant a cell holds. `null` is an empty cell. */
+export type Constant = number | string | boolean | null;
+
+/** How a cell looks; writers map each role to a format. */
+export type CellRole =
+  | 'title'
+  | 'subtitle'
+  | 'header'
+  | 'label'
+  | 'input'
+  | 'output'
+  | 'check'
+  | 'text'
+  | 'source';
+
+export interface CellPlan {
+  /** A constant, or a formula starting with `=` (in Excel's English syntax, as `Range.formulas` takes it). */
+  readonly content: Constant;
+  /** Excel number format, e.g. `#,##0` or `0.00%`; `General` when absent. */
+  readonly format?: string;
+  readonly role?: CellRole;
+  /** A note shown on the cell: for inputs, where the number comes from. */
+  readonly note?: string;
+}
+
+/** A drop-down list on a cell. */
+export interface ValidationPlan {
+  /** Cell address on the sheet, e.g. `C3`. */
+  readonly address: string;
+  /** The accepted values, shown in the drop-down in this order. */
+  readonly list: readonly string[];
+  /** Shown when the cell is selected. */
+  readonly prompt: string;
+}
+
+export interface SheetPlan {
+  /** Sheet name (at most 31 characters; no `[]:*?/\`). */
+  readonly name: string;
+  /** Which template part this sheet is, for "load a single sheet". */
+  readonly kind: SheetKind;
+  /** Rows of cells from A1; every row has the same length (pad with {@link EMPTY}). */
+  readonly cells: readonly (readonly CellPlan[])[];
+  /** Column widths in characters of the default font, from column A. */
+  readonly columnWidths: readonly number[];
+  readonly validations: readonly ValidationPlan[];
+  /** Rows and columns kept in view when scrolling (the header). */
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+}
+
+/** A workbook-level defined name, e.g. `line_km` → `'Assumptions'!$I$5`. */
+export interface NamePlan {
+  readonly name: string;
+  readonly sheet: string;
+  /** Absolute address on `sheet`, e.g. `$I$5`. */
+  readonly address: string;
+  /** Shown in Excel's Name Manager. */
+  readonly comment: string;
+}
+
+export type SheetKind = 'assumptions' | 'force' | 'munitions' | 'fund' | 'sources';
+
+export interface WorkbookPlan {
+  readonly sheets: readonly SheetPlan[];
+  readonly names: readonly NamePlan[];
+  /** The cell holding the scenario selector, to switch scenarios after loading. */
+  readonly scenarioCell: { readonly sheet: string; readonly address: string };
+}
+
+export const EMPTY: CellPlan = { content: null };
+
+/** Column letters for a 0-based index: 0 → A, 25 → Z, 26 → AA. */
+export function columnName(index: number): string {
+  let n = index + 1;
+  let name = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    name = String.fromCharCode(65 + rem) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
+}
+
+/** A1-style address for 0-based row and column. */
+export function address(row: number, col: number, absolute = false): string {
+  return absolute ? `$${columnName(col)}$${row + 1}` : `${columnName(col)}${row + 1}`;
+}
+
+/** The address of a sheet's whole block, e.g. `A1:H40`. */
+export function blockAddress(sheet: SheetPlan): string {
+  const rows = sheet.cells.length;
+  const cols = sheet.cells[0]?.length ?? 0;
+  return `A1:${address(rows - 1, cols - 1)}`;
+}
+
+/** A sheet name quoted for use in a formula or a name's reference: `'Force (2)'`. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
