@@ -75,7 +75,7 @@ function assumptionsSheet(opts: Required<BaselineOptions>, names: NamePlan[]): S
     [
       c('Scenario', 'label'),
       c(scenarioLabel, 'input', undefined, 'Choose a scenario: every model sheet recalculates.'),
-      c(`=INDEX({"${SCENARIOS.map((x) => x.label).join('","')}"},MATCH(B3,D5:F5,0))`, 'text'),
+      c(`=INDEX({"${SCENARIOS.map((x) => x.label).join('","')}"},1,MATCH(B3,D5:F5,0))`, 'text'),
     ],
     'scenario',
   );
@@ -100,7 +100,7 @@ function assumptionsSheet(opts: Required<BaselineOptions>, names: NamePlan[]): S
   for (const a of ASSUMPTIONS) {
     const r = s.next;
     const fmt = formatFor(a);
-    const pick = `INDEX(D${r + 1}:F${r + 1},MATCH(${address(2, 1, true)},${address(4, 3, true)}:${address(4, 5, true)},0))`;
+    const pick = `INDEX(D${r + 1}:F${r + 1},1,MATCH(${address(2, 1, true)},${address(4, 3, true)}:${address(4, 5, true)},0))`;
     s.row([
       c(definedName(a.id, opts.copy), 'label'),
       c(a.label, 'text'),
@@ -185,7 +185,7 @@ function forceSheet(copy: number): SheetPlan {
           { mark: 'deployed', label: 'Deployed force', formula: `=DEF.FORCE_SIZE(${n('line_km')}*${n('zone_depth_km')},${n('density_per_km2')})`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(area, density)' },
           { label: 'Force generation multiplier', formula: `=${n('rotation')}`, unit: 'units per unit deployed', format: FMT.dec1, how: 'Assumption rotation' },
           { mark: 'committed', label: 'Committed force, with rotation', formula: `=DEF.FORCE_SIZE(${n('line_km')}*${n('zone_depth_km')},${n('density_per_km2')},${n('rotation')})`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(area, density, rotation)' },
-          { label: 'Annual cost of the deployed force', formula: `=DEF.FORCE_COST({deployed},${n('cost_per_troop_year')})/1E9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(deployed, cost per soldier-year) / 10^9' },
+          { label: 'Annual cost of the deployed force', formula: `=DEF.FORCE_COST({deployed},${n('cost_per_troop_year')})/10^9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(deployed, cost per soldier-year) / 10^9' },
         ],
       ],
       [
@@ -201,7 +201,7 @@ function forceSheet(copy: number): SheetPlan {
         [
           { mark: 'nsatu', label: 'Staff deployed', formula: `=${n('nsatu_staff')}`, unit: 'personnel', format: FMT.int, how: 'Assumption nsatu_staff' },
           { label: 'Committed, with rotation', formula: `=DEF.FORCE_SIZE({nsatu},1,${n('rotation')})`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(staff, 1, rotation)' },
-          { label: 'Annual cost', formula: `=DEF.FORCE_COST({nsatu},${n('cost_per_troop_year')})/1E9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(staff, cost per soldier-year) / 10^9' },
+          { label: 'Annual cost', formula: `=DEF.FORCE_COST({nsatu},${n('cost_per_troop_year')})/10^9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(staff, cost per soldier-year) / 10^9' },
         ],
       ],
     ],
@@ -239,7 +239,7 @@ function munitionsSheet(copy: number): SheetPlan {
           { mark: 'goal', label: 'Stock needed for the goal', formula: `=DEF.MUNITION_STOCK(${n('nato_goal_days')},${n('ua_daily_use')})`, unit: 'rounds', format: FMT.int, how: 'DEF.MUNITION_STOCK(nato_goal_days, fire)' },
           { mark: 'gap', label: 'Gap from a France-level stock', formula: '=MAX(0,{goal}-{france})', unit: 'rounds', format: FMT.int, how: 'Goal - France-level stock' },
           { label: 'Years to close the gap at EU capacity', formula: `=DEF.MUNITION_REGEN_YEARS({goal},{france},${n('eu_annual_production')})`, unit: 'years', format: FMT.dec2, how: 'DEF.MUNITION_REGEN_YEARS(goal, stock, EU production), once fighting stops (no drawdown)' },
-          { label: 'Cost of the gap', formula: `={gap}*${n('shell_cost')}/1E9`, unit: 'EUR bn', format: FMT.bn, how: 'Gap x shell_cost / 10^9' },
+          { label: 'Cost of the gap', formula: `={gap}*${n('shell_cost')}/10^9`, unit: 'EUR bn', format: FMT.bn, how: 'Gap x shell_cost / 10^9' },
         ],
       ],
     ],
