@@ -44,7 +44,7 @@ export interface ChoiceParam<T> {
   readonly name: string;
   /** Maps trimmed input text to a value, or `undefined` when it is not accepted. Case-insensitive. */
   readonly resolve: (text: string) => T | undefined;
-  /** The accepted values, for the message (`GDP, EFSF, ESM, ECB or POP`). */
+  /** What is accepted, completing "<name> must be …" (`one of GDP, EFSF, ESM, ECB, POP`). */
   readonly accepted: string;
   /** Present for optional parameters. */
   readonly default?: T;
@@ -60,10 +60,10 @@ export function describeRange(p: NumberParam): string {
 }
 
 function show(v: unknown): string {
+  if (isBlank(v)) return 'a blank cell';
   if (typeof v === 'string') return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return String(v);
-  if (isBlank(v)) return 'a blank cell';
   return 'an error or a value that is not a number or text';
 }
 
@@ -119,12 +119,18 @@ export function checkNumber(p: NumberParam, v: unknown, at = ''): number | Model
   return invalid(p.name, `${p.name}${at} must be ${describeRange(p)} (${p.unit}); got ${got}`);
 }
 
+/** The value, or throws the error: for scalar APIs that check one input at a time. */
+export function must<T>(x: T | ModelError): T {
+  if (x instanceof ModelError) throw x;
+  return x;
+}
+
 /** Validates one choice. Returns the resolved value, or a {@link ModelError} listing what is accepted. */
 export function checkChoice<T>(p: ChoiceParam<T>, v: unknown, at = ''): T | ModelError {
   if (isBlank(v) && p.default !== undefined) return p.default;
   const found = typeof v === 'string' ? p.resolve(v.trim()) : undefined;
   if (found !== undefined) return found;
-  return invalid(p.name, `${p.name}${at} must be one of ${p.accepted}; got ${show(v)}`);
+  return invalid(p.name, `${p.name}${at} must be ${p.accepted}; got ${show(v)}`);
 }
 
 function parse<T>(
@@ -169,7 +175,8 @@ export function choices<T>(p: ChoiceParam<T>, raw: unknown): Arg<T> {
 
 /**
  * Every non-blank cell of a range, read as a list (for set-valued parameters such as
- * `participants`). Returns `null` when the argument was omitted or every cell is blank.
+ * `participants`). Returns `null` when the argument was omitted (a single blank); throws when a
+ * range was given and every cell of it is blank, since an empty set is never what is meant.
  */
 export function listOf<T>(p: ChoiceParam<T>, raw: unknown): T[] | null {
   if (isBlank(raw)) return null;
@@ -183,5 +190,6 @@ export function listOf<T>(p: ChoiceParam<T>, raw: unknown): T[] | null {
       out.push(x);
     }),
   );
-  return out.length === 0 ? null : out;
+  if (out.length === 0) throw invalid(p.name, `${p.name} has no entries: every cell of the range is blank`);
+  return out;
 }

@@ -8,7 +8,7 @@
  */
 import { findPrecedent, PRECEDENTS } from '../data/precedents';
 import type { Precedent } from '../data/types';
-import { type ChoiceParam, checkChoice, choices, type NumberParam } from './args';
+import { type ChoiceParam, checkChoice, choices, must, type NumberParam } from './args';
 import { ModelError, notCovered } from './errors';
 import { broadcast } from './grid';
 import { evaluate, type NumericModel, overflow } from './numeric';
@@ -75,7 +75,8 @@ export function forceRotation(tourMonths: number, intervalMonths: number): numbe
   return evaluate(FORCE_ROTATION, [tourMonths, intervalMonths]);
 }
 
-const rotationOf = (t: number, i: number): number => (t + i) / t;
+/** 1 + i / t rather than (t + i) / t, which overflows for huge equal inputs. */
+const rotationOf = (t: number, i: number): number => 1 + i / t;
 
 export const FORCE_ROTATION: NumericModel = {
   params: [tourMonths, intervalMonths],
@@ -106,7 +107,14 @@ export function forceCost(personnel: number, costPerYear: number, years?: number
   return evaluate(FORCE_COST, [personnel, costPerYear, years]);
 }
 
-const cost = (p: number, c: number, y: number): number => p * c * y;
+/**
+ * p × c × y, multiplied smallest by largest first so that a product in range is never lost to an
+ * intermediate overflow (1e200 × 1e200 × 0 is 0, and × 1e-300 is 1e100). Inputs are ≥ 0.
+ */
+const cost = (p: number, c: number, y: number): number => {
+  const [lo, mid, hi] = [p, c, y].sort((x, z) => x - z) as [number, number, number];
+  return lo * hi * mid;
+};
 
 export const FORCE_COST: NumericModel = {
   params: [personnel, costPerYear, years],
@@ -132,7 +140,7 @@ const BASES: Readonly<Record<DensityBasis, { what: string; of: (p: Precedent) =>
 export const precedentParam: ChoiceParam<Precedent> = {
   name: 'precedent',
   resolve: findPrecedent,
-  accepted: PRECEDENTS.map((p) => p.id).join(', '),
+  accepted: `one of ${PRECEDENTS.map((p) => p.id).join(', ')}`,
 };
 
 export const basisParam: ChoiceParam<DensityBasis> = {
@@ -163,15 +171,13 @@ function densityOf(p: Precedent, basis: DensityBasis): number {
  * Notes: d = troops / (area in km², line length in km, or inhabitants / 1000).
  *
  * @param precedent `UNIFIL`, `UNIFIL_AUTHORISED`, `KFOR`, `IFOR`, `UNFICYP` or `KOREA_DMZ`
- * @param basis `km2` (default), `km` or `per1000`
+ * @param basis `km2` (default), `km` or `per1000`, any case
  * @returns troops per km², per km, or per thousand inhabitants
  * @throws ModelError `NOT_COVERED` where the precedent has no figure for the basis
  * @example forceDensity('UNIFIL') // 9.434 = 10,000 / 1,060 km² (UNIFIL press release, 7 Dec 2018)
  */
-export function forceDensity(precedent: string, basis: DensityBasis = 'km2'): number {
-  const p = checkChoice(precedentParam, precedent);
-  if (p instanceof ModelError) throw p;
-  return densityOf(p, basis);
+export function forceDensity(precedent: string, basis: string = 'km2'): number {
+  return densityOf(must(checkChoice(precedentParam, precedent)), must(checkChoice(basisParam, basis)));
 }
 
 /** {@link forceDensity} broadcast over ranges of precedents and bases. */

@@ -14,7 +14,7 @@ import { findCountry } from '../data/countries';
 import { findKey, KEY_IDS, KEYS } from '../data/keys';
 import { findAssumption } from '../data/assumptions';
 import type { ContributionKey, Country, CountryCode, KeyId } from '../data/types';
-import { type Arg, type ChoiceParam, choices, listOf, type NumberParam, numbers, checkNumber } from './args';
+import { type Arg, type ChoiceParam, checkChoice, checkNumber, choices, listOf, must, type NumberParam, numbers } from './args';
 import { invalid, ModelError, notCovered } from './errors';
 import { broadcast } from './grid';
 import { evaluate, type NumericModel, overflow } from './numeric';
@@ -27,7 +27,7 @@ export const participantsParam: ChoiceParam<Country> = { ...countryParam, name: 
 export const keyParam: ChoiceParam<ContributionKey> = {
   name: 'key',
   resolve: findKey,
-  accepted: KEY_IDS.join(', '),
+  accepted: `one of ${KEY_IDS.join(', ')}`,
   default: keyById('GDP'),
 };
 export const amountParam: NumberParam = { name: 'amount', unit: 'any currency unit; the result is in the same unit', min: 0 };
@@ -76,14 +76,11 @@ class ShareTable {
 }
 
 function participantSet(countries: readonly Country[] | null | undefined): Participants {
-  return countries ? new Set(countries.map((c) => c.code)) : null;
+  if (countries === null || countries === undefined) return null;
+  if (countries.length === 0) throw invalid('participants', 'participants has no entries; leave it out to include every country the key covers');
+  return new Set(countries.map((c) => c.code));
 }
 
-function resolveCode(p: ChoiceParam<Country>, code: string): Country {
-  const c = findCountry(code);
-  if (c === undefined) throw invalid(p.name, `${p.name} must be ${p.accepted}; got the text "${code}"`);
-  return c;
-}
 
 /**
  * A country's share of a contribution key, renormalised over the participants.
@@ -96,9 +93,9 @@ function resolveCode(p: ChoiceParam<Country>, code: string): Country {
  * @throws ModelError `NOT_COVERED` for a country the key does not cover; `INVALID_ARGUMENT` for an unknown one
  * @example fundKey('DE', 'EFSF', ['DE', 'FR', 'IT', ...]) // Germany's EFSF key among the remaining guarantors
  */
-export function fundKey(country: string, key: KeyId = 'GDP', participants?: readonly string[]): number {
-  const table = new ShareTable(participantSet(participants?.map((p) => resolveCode(participantsParam, p))));
-  return table.share(resolveCode(countryParam, country), keyById(key));
+export function fundKey(country: string, key: string = 'GDP', participants?: readonly string[]): number {
+  const table = new ShareTable(participantSet(participants?.map((p) => must(checkChoice(participantsParam, p)))));
+  return table.share(must(checkChoice(countryParam, country)), must(checkChoice(keyParam, key)));
 }
 
 /**
@@ -109,10 +106,8 @@ export function fundKey(country: string, key: KeyId = 'GDP', participants?: read
  * @returns the part, in the unit of `amount`
  * @example fundShare('DE', 40, 'GDP') // Germany's part of EUR 40 bn by GDP 2024 over EU27 + GB + NO
  */
-export function fundShare(country: string, amount: number, key: KeyId = 'GDP', participants?: readonly string[]): number {
-  const a = checkNumber(amountParam, amount);
-  if (a instanceof ModelError) throw a;
-  return a * fundKey(country, key, participants);
+export function fundShare(country: string, amount: number, key: string = 'GDP', participants?: readonly string[]): number {
+  return must(checkNumber(amountParam, amount)) * fundKey(country, key, participants);
 }
 
 /** The arguments FUND_KEY and FUND_SHARE have in common, parsed. */

@@ -7,32 +7,32 @@ import { MUNITION_FACTS, RATIOS } from '../data/facts';
 import { KEY_IDS, KEYS } from '../data/keys';
 import { PRECEDENTS } from '../data/precedents';
 import type { Assumption, Citation, ScenarioId } from '../data/types';
-import { type ChoiceParam, checkChoice, choices } from './args';
+import { type ChoiceParam, checkChoice, choices, must } from './args';
 import { ModelError, notCovered } from './errors';
 import { broadcast } from './grid';
 
 export type Bound = 'central' | 'low' | 'high';
 
 /** Scenario names accepted as input: the ids, and the column names of the reference CSV. */
-const SCENARIO_ALIASES: Readonly<Record<string, ScenarioId>> = {
-  peace: 'peace',
-  lasting_peace: 'peace',
-  collapse: 'collapse',
-  truce_collapse: 'collapse',
-  no_deal: 'no_deal',
-  no_agreement: 'no_deal',
-};
+const SCENARIO_ALIASES: ReadonlyMap<string, ScenarioId> = new Map([
+  ['peace', 'peace'],
+  ['lasting_peace', 'peace'],
+  ['collapse', 'collapse'],
+  ['truce_collapse', 'collapse'],
+  ['no_deal', 'no_deal'],
+  ['no_agreement', 'no_deal'],
+]);
 
 export const assumptionParam: ChoiceParam<Assumption> = {
   name: 'id',
   resolve: findAssumption,
-  accepted: ASSUMPTIONS.map((a) => a.id).join(', '),
+  accepted: `one of ${ASSUMPTIONS.map((a) => a.id).join(', ')}`,
 };
 
 export const scenarioParam: ChoiceParam<ScenarioId> = {
   name: 'scenario',
-  resolve: (t) => SCENARIO_ALIASES[t.toLowerCase()],
-  accepted: SCENARIOS.map((s) => `${s.id} (${s.label.toLowerCase()})`).join(', '),
+  resolve: (t) => SCENARIO_ALIASES.get(t.toLowerCase()),
+  accepted: `one of ${SCENARIOS.map((s) => `${s.id} (${s.label.toLowerCase()})`).join(', ')}`,
   default: 'peace',
 };
 
@@ -69,10 +69,12 @@ function valueOf(a: Assumption, scenario: ScenarioId, bound: Bound): number | st
  * @throws ModelError `NOT_COVERED` where the baseline gives no value
  * @example assumption('line_km') // 1040 (km)
  */
-export function assumption(id: string, scenario: ScenarioId = 'peace', bound: Bound = 'central'): number | string {
-  const a = checkChoice(assumptionParam, id);
-  if (a instanceof ModelError) throw a;
-  return valueOf(a, scenario, bound);
+export function assumption(id: string, scenario: string = 'peace', bound: string = 'central'): number | string {
+  return valueOf(
+    must(checkChoice(assumptionParam, id)),
+    must(checkChoice(scenarioParam, scenario)),
+    must(checkChoice(boundParam, bound)),
+  );
 }
 
 /** {@link assumption} broadcast over ranges of ids, scenarios and bounds. */
@@ -120,12 +122,10 @@ export const sourceIdParam: ChoiceParam<Citation> = {
 
 /**
  * The citation behind an assumption, precedent, contribution key or fact.
- * @example source('UNIFIL') // "UNIFIL press release 7 Dec 2018 ... As of 2018. Read in the source."
+ * @example source('UNIFIL') // "UNIFIL press release 7 Dec 2018 ... As of 2018-12-07. Read in the source."
  */
 export function source(id: string): string {
-  const c = checkChoice(sourceIdParam, id);
-  if (c instanceof ModelError) throw c;
-  return citationText(c);
+  return citationText(must(checkChoice(sourceIdParam, id)));
 }
 
 /** {@link source} broadcast over a range of ids. */
