@@ -11,11 +11,19 @@ import type { Arg } from './args';
 import { ModelError } from './errors';
 
 /**
- * Most cells one result may have: 262,144 (512 x 512). Excel caps a custom function's payload at
- * about 5 MB (OfficeDev/office-js#4654); a number serialises to at most about 20 bytes, so
- * 5 MB / 20 B ≈ 262,144 cells. Larger results are refused before any work is done.
+ * Largest result payload: Excel caps what a custom function returns at about 5 MB
+ * (OfficeDev/office-js#4654). Sizes are estimated as Excel serialises results: about 20 bytes a
+ * number, and the length of each text or error message on top.
  */
-export const MAX_RESULT_CELLS = 262_144;
+export const MAX_RESULT_BYTES = 5 * 1024 * 1024;
+const BYTES_PER_CELL = 20;
+
+/**
+ * Most cells one result may have: 262,144 (512 x 512) = 5 MiB / 20 bytes a number. Larger results
+ * are refused before any work is done; results with text or errors are also held to
+ * {@link MAX_RESULT_BYTES} as they are built (see {@link Payload}).
+ */
+export const MAX_RESULT_CELLS = MAX_RESULT_BYTES / BYTES_PER_CELL;
 
 export interface Shape {
   readonly rows: number;
@@ -64,6 +72,50 @@ function mismatch(a: Arg<unknown>, b: Arg<unknown>): ModelError {
   );
 }
 
+/**
+ * The estimated size of a result being built: every cell counts {@link BYTES_PER_CELL}, text and
+ * error messages their length on top. Throws `RESULT_TOO_LARGE` as soon as it passes the cap, so
+ * a huge grid of long texts or errors stops early instead of hanging Excel at #BUSY!.
+ */
+export class Payload {
+  private bytes: number;
+  constructor(private readonly shape: Shape) {
+    this.bytes = shape.rows * shape.cols * BYTES_PER_CELL;
+  }
+
+  /** Counts `extra` bytes of text or error message. */
+  add(extra: number): void {
+    this.bytes += extra;
+    if (this.bytes > MAX_RESULT_BYTES) {
+      const { rows, cols } = this.shape;
+      throw new ModelError(
+        'RESULT_TOO_LARGE',
+        '',
+        `the result would be over ${(MAX_RESULT_BYTES / 1024 / 1024).toFixed(0)} MB (${rows} x ${cols} cells, with text or ` +
+          `error messages); a custom function can return at most about 5 MB: use smaller ranges`,
+      );
+    }
+  }
+}
+
+/**
+ * `onError` that returns one Excel error per distinct model error (same code and message), so a
+ * grid full of the same error builds it once and its size is counted in `payload`.
+ */
+export function errorsFor<E>(onError: (e: ModelError) => E, payload: Payload): (e: ModelError) => E {
+  const made = new Map<string, E>();
+  return (e) => {
+    payload.add(e.message.length);
+    const key = `${e.code}|${e.message}`;
+    let x = made.get(key);
+    if (x === undefined) {
+      x = onError(e);
+      made.set(key, x);
+    }
+    return x;
+  };
+}
+
 const OVERFLOW_MESSAGE = 'the result is beyond the largest number Excel holds (about 1.8E+308)';
 
 /**
@@ -81,7 +133,10 @@ export function broadcast<R extends number | string, E>(
   cell: (ix: Int32Array) => R,
   onError: (e: ModelError) => E,
 ): (R | E)[][] {
-  const { rows, cols } = broadcastShape(args);
+  const shape = broadcastShape(args);
+  const { rows, cols } = shape;
+  const payload = new Payload(shape);
+  const fail = errorsFor(onError, payload);
   const n = args.length;
   // Index of a's value at (r, c) is r * rowStep + c * colStep; a step is 0 along a dimension of size 1.
   const rowStep = new Int32Array(n);
@@ -106,16 +161,19 @@ export function broadcast<R extends number | string, E>(
         if (anyErrors && bad === undefined) bad = errors[k]?.[i];
       }
       if (bad !== undefined) {
-        row[c] = onError(bad);
+        row[c] = fail(bad);
         continue;
       }
+      let v: R;
       try {
-        const v = cell(ix);
-        row[c] = typeof v === 'number' && v - v !== 0 ? onError(new ModelError('OVERFLOW', '', OVERFLOW_MESSAGE)) : v;
+        v = cell(ix);
       } catch (e) {
         if (!(e instanceof ModelError)) throw e;
-        row[c] = onError(e);
+        row[c] = fail(e);
+        continue;
       }
+      if (typeof v === 'string') payload.add(v.length);
+      row[c] = typeof v === 'number' && v - v !== 0 ? fail(new ModelError('OVERFLOW', '', OVERFLOW_MESSAGE)) : v;
     }
     out[r] = row;
   }

@@ -10,7 +10,7 @@
  */
 import { checkNumber, type NumberParam, numbers } from './args';
 import { ModelError } from './errors';
-import { broadcastShape } from './grid';
+import { broadcastShape, errorsFor, Payload } from './grid';
 
 /** A view of one argument along one row of the result: the value at column j is `v[o + j * s]`. */
 export interface Lane {
@@ -42,7 +42,8 @@ export interface NumericModel {
    * Writes `f` over one row, `out[j] = f(at(lanes[0], j), at(lanes[1], j), ...)` for j < n, and
    * returns whether every value written is finite. Each model spells this loop out with the lane
    * fields in locals and the check as `Σ out[j] × 0` (zero unless some value is NaN or ±Infinity),
-   * which keeps a 500 x 500 grid within about 2x of a bare loop (`npm run bench`).
+   * rather than a second pass or a branch per cell (`npm run bench` measures the whole path against a
+   * bare loop).
    */
   readonly row: (out: number[], n: number, lanes: readonly Lane[]) => boolean;
 }
@@ -75,7 +76,9 @@ export function evaluate(model: NumericModel, xs: readonly (number | undefined)[
  */
 export function lift<E>(model: NumericModel, raws: readonly unknown[], onError: (e: ModelError) => E): (number | E)[][] {
   const args = model.params.map((p, k) => numbers(p, raws[k]));
-  const { rows, cols } = broadcastShape(args);
+  const shape = broadcastShape(args);
+  const { rows, cols } = shape;
+  const fail = errorsFor(onError, new Payload(shape));
   const lanes: Lane[] = args.map((a) => ({ v: a.values, o: 0, s: a.cols === 1 ? 0 : 1 }));
   const rowStep = args.map((a) => (a.rows === 1 ? 0 : a.cols));
   const withErrors = args.some((a) => a.errors !== null);
@@ -89,8 +92,8 @@ export function lift<E>(model: NumericModel, raws: readonly unknown[], onError: 
     const cells: (number | E)[] = row;
     for (const c of failed) {
       const bad = args.map((a, k) => a.errors?.[(lanes[k] as Lane).o + c * (lanes[k] as Lane).s]).find((e) => e);
-      if (bad !== undefined) cells[c] = onError(bad);
-      else if (!Number.isFinite(row[c])) cells[c] = onError(model.explain(lanes.map((l) => at(l, c))));
+      if (bad !== undefined) cells[c] = fail(bad);
+      else if (!Number.isFinite(row[c])) cells[c] = fail(model.explain(lanes.map((l) => at(l, c))));
     }
     out[r] = cells;
   }

@@ -32,7 +32,7 @@ export const assumptionParam: ChoiceParam<Assumption> = {
 export const scenarioParam: ChoiceParam<ScenarioId> = {
   name: 'scenario',
   resolve: (t) => SCENARIO_ALIASES.get(t.toLowerCase()),
-  accepted: `one of ${SCENARIOS.map((s) => `${s.id} (${s.label.toLowerCase()})`).join(', ')}`,
+  accepted: `one of ${SCENARIOS.map((s) => `${s.id} (${s.label})`).join(', ')}`,
   default: 'peace',
 };
 

@@ -1,6 +1,7 @@
 import { type NumberParam, numbers } from '../../src/model/args';
 import { ModelError, noFiniteAnswer } from '../../src/model/errors';
-import { broadcast, broadcastShape, MAX_RESULT_CELLS } from '../../src/model/grid';
+import { broadcast, broadcastShape, errorsFor, MAX_RESULT_CELLS, Payload } from '../../src/model/grid';
+import { liftSource } from '../../src/model/reference';
 import { cellAt, expectModelError, expectModelErrorValue, keep, shapeOf } from '../helpers/model';
 
 const A: NumberParam = { name: 'a', unit: 'units', min: 0 };
@@ -220,5 +221,36 @@ describe('broadcast', () => {
   it('hands onError each error and stores what it returns', () => {
     const grid = broadcast([numbers(A, [[1, -1]])], () => 5, (e) => `#${e.code}`);
     expect(grid).toEqual([[5, '#INVALID_ARGUMENT']]);
+  });
+});
+
+describe('Payload', () => {
+  it('refuses text results over about 5 MB even within the cell limit, saying the size and shape', () => {
+    // 300 x 300 = 90,000 cells (under 262,144); each citation of a GDP key is over 900 characters,
+    // so the text alone is about 80 MB: refused while it is built.
+    const ids = Array.from({ length: 300 }, () => new Array<string>(300).fill('GDP'));
+    expectModelError(
+      () => liftSource(ids, keep),
+      'RESULT_TOO_LARGE',
+      /over 5 MB \(300 x 300 cells, with text or error messages\)/,
+    );
+  });
+
+  it('counts 20 bytes a cell, so the cell limit is 5 MiB / 20 bytes', () => {
+    // 5 * 1024 * 1024 / 20 = 262,144.
+    expect(MAX_RESULT_CELLS).toBe((5 * 1024 * 1024) / 20);
+  });
+});
+
+describe('errorsFor', () => {
+  it('makes one Excel error per distinct model error, however many cells show it', () => {
+    let made = 0;
+    const fail = errorsFor(() => ({ made: ++made }), new Payload({ rows: 10, cols: 10 }));
+    const a = fail(new ModelError('NOT_COVERED', 'x', 'same reason'));
+    const b = fail(new ModelError('NOT_COVERED', 'x', 'same reason'));
+    const c = fail(new ModelError('NOT_COVERED', 'x', 'another reason'));
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+    expect(made).toBe(2);
   });
 });

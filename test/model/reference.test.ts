@@ -140,7 +140,7 @@ describe('liftAssumption', () => {
     expectModelErrorValue(
       cellAt(grid, 0, 2),
       'INVALID_ARGUMENT',
-      'scenario (row 1, column 3 of the range) must be one of peace (truce becomes lasting peace), collapse (truce agreed, then collapses), no_deal (no agreement; us support may stop); got the text "war"',
+      'scenario (row 1, column 3 of the range) must be one of peace (Truce becomes lasting peace), collapse (Truce agreed, then collapses), no_deal (No agreement; US support may stop); got the text "war"',
     );
     expectModelErrorValue(cellAt(grid, 0, 3), 'INVALID_ARGUMENT', 'bound (row 1, column 4 of the range) must be central, low or high; got the text "mid"');
   });
