@@ -21,6 +21,13 @@ export interface BaselineOptions {
    * gives "Force (n)" and `line_km_n`, so a second load never touches the first.
    */
   readonly copy?: number;
+  /**
+   * Which copy's defined names the model sheets read (default: `copy`). Loading a single model
+   * sheet into a workbook that already has an Assumptions sheet points it at that sheet's names.
+   */
+  readonly names?: number;
+  /** The sheets to include (default: all five, in order). */
+  readonly kinds?: readonly SheetKind[];
 }
 
 const BRIEF = 'IEP@BU commentary 187 (A. Gilli, M. Gilli and N. Petrelli, 26 March 2025)';
@@ -60,7 +67,7 @@ function formatFor(a: Assumption): string {
 
 const FMT = { int: '#,##0', dec1: '#,##0.0', dec2: '#,##0.00', bn: '#,##0.00', pct: '0.00%' } as const;
 
-function assumptionsSheet(opts: Required<BaselineOptions>, names: NamePlan[]): SheetPlan {
+function assumptionsSheet(opts: { scenario: ScenarioId; copy: number }, names: NamePlan[]): SheetPlan {
   const name = sheetName('assumptions', opts.copy);
   const s = new SheetBuilder(name, 'assumptions', [24, 44, 22, 14, 14, 14, 14, 12, 12, 16, 90, 11]);
   const scenarioLabel = SCENARIOS.find((x) => x.id === opts.scenario)?.short ?? 'Lasting peace';
@@ -160,8 +167,8 @@ function modelSheet(kind: SheetKind, copy: number, title: string, intro: string,
   return s.build({ rows: 4, columns: 1 });
 }
 
-function forceSheet(copy: number): SheetPlan {
-  const n = (id: string): string => definedName(id, copy);
+function forceSheet(copy: number, namesCopy: number): SheetPlan {
+  const n = (id: string): string => definedName(id, namesCopy);
   return modelSheet(
     'force',
     copy,
@@ -208,8 +215,8 @@ function forceSheet(copy: number): SheetPlan {
   );
 }
 
-function munitionsSheet(copy: number): SheetPlan {
-  const n = (id: string): string => definedName(id, copy);
+function munitionsSheet(copy: number, namesCopy: number): SheetPlan {
+  const n = (id: string): string => definedName(id, namesCopy);
   return modelSheet(
     'munitions',
     copy,
@@ -246,8 +253,8 @@ function munitionsSheet(copy: number): SheetPlan {
   );
 }
 
-function fundSheet(copy: number): SheetPlan {
-  const n = (id: string): string => definedName(id, copy);
+function fundSheet(copy: number, namesCopy: number): SheetPlan {
+  const n = (id: string): string => definedName(id, namesCopy);
   const s = new SheetBuilder(sheetName('fund', copy), 'fund', [12, 22, 14, 14, 20, 20]);
   s.row([c('European Security Fund for Ukraine', 'title')]);
   s.row([
@@ -340,20 +347,27 @@ function sourcesSheet(copy: number): SheetPlan {
  * @example baselinePlan({ scenario: 'peace' }).sheets.map((s) => s.name) // Assumptions, Force, Munitions, Fund, Sources
  */
 export function baselinePlan(options: BaselineOptions): WorkbookPlan {
-  const opts: Required<BaselineOptions> = { scenario: options.scenario, copy: options.copy ?? 1 };
-  if (!Number.isInteger(opts.copy) || opts.copy < 1) throw new Error(`copy must be a whole number ≥ 1, not ${opts.copy}`);
+  const copy = options.copy ?? 1;
+  const namesCopy = options.names ?? copy;
+  const kinds = options.kinds ?? SHEET_KINDS;
+  for (const [what, n] of [['copy', copy], ['names', namesCopy]] as const) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${what} must be a whole number ≥ 1, not ${n}`);
+  }
+  if (kinds.includes('assumptions') && namesCopy !== copy) {
+    throw new Error('an Assumptions sheet defines its own names: names must equal copy when it is included');
+  }
   const names: NamePlan[] = [];
-  const sheets = [
-    assumptionsSheet(opts, names),
-    forceSheet(opts.copy),
-    munitionsSheet(opts.copy),
-    fundSheet(opts.copy),
-    sourcesSheet(opts.copy),
-  ];
+  const build: Readonly<Record<SheetKind, () => SheetPlan>> = {
+    assumptions: () => assumptionsSheet({ scenario: options.scenario, copy }, names),
+    force: () => forceSheet(copy, namesCopy),
+    munitions: () => munitionsSheet(copy, namesCopy),
+    fund: () => fundSheet(copy, namesCopy),
+    sources: () => sourcesSheet(copy),
+  };
   return {
-    sheets,
+    sheets: SHEET_KINDS.filter((k) => kinds.includes(k)).map((k) => build[k]()),
     names,
-    scenarioCell: { sheet: sheetName('assumptions', opts.copy), address: 'B3' },
+    scenarioCell: { sheet: sheetName('assumptions', namesCopy), address: 'B3' },
   };
 }
 
