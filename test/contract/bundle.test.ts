@@ -3,6 +3,8 @@
  * context with a stub `CustomFunctions`, each function reached through its `associate` id, every
  * argument a 2-D array and every omitted optional argument `null` (trailing ones too).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { type ExcelFunction, helpHtml, loadBundle, loadMetadata, type StubError } from './bundle';
 
 type Range = unknown[][];
@@ -134,6 +136,25 @@ describe('the help page examples, run through the bundle', () => {
   it.each(cases)('$formula → $shown', ({ formula, shown, run }) => {
     expect(html).toContain(`<code>${formula}</code> → <b>${shown}</b>`);
     expect(asShown(run(), shown)).toBe(shown.replace(/,/g, ''));
+  });
+
+  it('covers every example formula of the README, which gives the same results at its precision', () => {
+    // README.md's function table: | `SIGNATURE` | returns | `=DEF.X(...)` | result |.
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `[A-Z_]+\(.*\| `(=DEF\.[^`]+)` \| ([^|]+) \|$/gm)].map((m) => ({
+      formula: m[1] ?? '',
+      shown: (m[2] ?? '').trim(),
+    }));
+    expect(rows.length).toBe(12);
+    for (const row of rows) {
+      if (row.formula.startsWith('=DEF.SOURCE(')) {
+        expect(row.shown.replace(/^"|…"$/g, '')).toBe((single(excel('SOURCE', v('france_days'))) as string).slice(0, row.shown.length - 3));
+        continue;
+      }
+      const known = cases.find((c) => c.formula === row.formula);
+      expect(known).toBeDefined();
+      expect([row.formula, asShown(known?.run(), row.shown)]).toEqual([row.formula, row.shown.replace(/,/g, '')]);
+    }
   });
 
   it('=DEF.SOURCE("france_days") → the RAND citation the page quotes', () => {
