@@ -7,9 +7,9 @@ module.exports = {
   // End-to-end tests (a browser, a built dist/) run on their own, not in `npm test`.
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
   moduleNameMapper: {
-    // office-addin-mock imports office-addin-manifest, whose ES-module dependencies (strip-bom, uuid)
-    // Jest cannot load; its CommonJS entry loads fine (see ../shared/TOOLCHAIN.md). Harmless until
-    // a test uses office-addin-mock.
-    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/main.js",
+    // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose main entry
+    // pulls ES-module-only packages (strip-bom, uuid) that Jest cannot load; map it to the file that
+    // defines the enum (see ../shared/TOOLCHAIN.md).
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
 };

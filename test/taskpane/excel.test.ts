@@ -1,0 +1,505 @@
+import { OfficeMockObject } from "office-addin-mock";
+import {
+  chunkAddresses,
+  columnPoints,
+  columnWidthRuns,
+  ExcelTarget,
+  formatsOf,
+  formulasOf,
+  planProblems,
+  rolesToRanges,
+  sheetOfReference,
+  temporaryName,
+  textMaskOf,
+  WorkbookWriteError,
+} from "../../src/taskpane/excel";
+import { baselinePlan, nameReference } from "../../src/workbook/baseline";
+import { c, SheetBuilder } from "../../src/workbook/builder";
+import { address, type CellRole, type SheetPlan, type WorkbookPlan } from "../../src/workbook/plan";
+import type { Progress } from "../../src/workbook/target";
+import { FakeExcel, parseArea } from "./mock/excel-mock";
+
+const BASELINE = baselinePlan({ scenario: "peace" });
+const SHEETS = BASELINE.sheets.map((s) => s.name); // Assumptions, Force, Munitions, Fund, Sources
+
+/** A target over a fake workbook; notes and getRanges supported unless told otherwise. */
+function setup(sheets: readonly string[] = ["Sheet1"], supported: readonly string[] = ["1.9", "1.18"]): { excel: FakeExcel; target: ExcelTarget } {
+  const excel = new FakeExcel(sheets);
+  const target = new ExcelTarget({ run: excel.run, isSetSupported: (set, version) => set === "ExcelApi" && supported.includes(version) });
+  return { excel, target };
+}
+
+/** The same plan with every sheet's rows repeated `times` times (validations and names unchanged). */
+function longer(plan: WorkbookPlan, times: number): WorkbookPlan {
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({ ...s, cells: Array.from({ length: times }, () => s.cells).flat() })),
+  };
+}
+
+/** What `apply` throws, as a WorkbookWriteError. */
+async function failure(promise: Promise<unknown>): Promise<WorkbookWriteError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WorkbookWriteError) return error;
+    throw error;
+  }
+  throw new Error("expected apply to throw");
+}
+
+function cellsWithRole(sheet: SheetPlan, role: CellRole): string[] {
+  return sheet.cells.flatMap((row, r) => row.flatMap((cell, col) => (cell.role === role ? [address(r, col)] : [])));
+}
+
+describe("rolesToRanges", () => {
+  it("merges runs of one role along a row, and downwards while the next row has the same run", () => {
+    const s = new SheetBuilder("T", "force", [10, 10, 10]);
+    s.row([c("Title", "title")]);
+    s.row([c("a", "input"), c("b", "input"), c("x", "label")]);
+    s.row([c("a", "input"), c("b", "input"), c("y", "label")]);
+    s.row([c("a", "input"), null, c("z", "input")]);
+    const ranges = rolesToRanges(s.build());
+    expect([...ranges.entries()]).toEqual([
+      ["title", ["A1"]],
+      ["input", ["A2:B3", "A4", "C4"]],
+      ["label", ["C2:C3"]],
+    ]);
+  });
+
+  it("covers every cell that has a role exactly once, with that role, on every baseline sheet", () => {
+    for (const sheet of BASELINE.sheets) {
+      const seen = new Map<string, CellRole>();
+      for (const [role, areas] of rolesToRanges(sheet)) {
+        for (const area of areas) {
+          const b = parseArea(area);
+          for (let r = b.r0; r <= b.r1; r++) {
+            for (let col = b.c0; col <= b.c1; col++) {
+              expect(seen.has(address(r, col))).toBe(false);
+              seen.set(address(r, col), role);
+            }
+          }
+        }
+      }
+      const expected = new Map(sheet.cells.flatMap((row, r) => row.flatMap((cell, col) => (cell.role === undefined ? [] : [[address(r, col), cell.role] as const]))));
+      expect(seen).toEqual(expected);
+    }
+  });
+
+  it("needs far fewer areas than cells for the baseline (one style call per role covers them)", () => {
+    const fund = BASELINE.sheets.find((s) => s.kind === "fund");
+    if (fund === undefined) throw new Error("no fund sheet");
+    const areas = [...rolesToRanges(fund).values()].flat().length;
+    const styled = fund.cells.flat().filter((cell) => cell.role !== undefined).length;
+    expect(areas).toBeLessThan(styled / 3);
+  });
+});
+
+describe("formulasOf, formatsOf and textMaskOf", () => {
+  const s = new SheetBuilder("T", "force", [10, 10, 10]);
+  s.row([c("2024-08", "source"), c("=A1", "output", "0.00%"), null]);
+  const sheet = s.build();
+
+  it("gives contents as they are, with empty cells as ''", () => {
+    expect(formulasOf(sheet)).toEqual([["2024-08", "=A1", ""]]);
+  });
+
+  it("gives General where the plan sets no format", () => {
+    expect(formatsOf(sheet)).toEqual([["General", "0.00%", "General"]]);
+  });
+
+  it("marks text constants (not formulas, not empty cells) as text", () => {
+    expect(textMaskOf(sheet)).toEqual([["@", "General", "General"]]);
+  });
+});
+
+describe("chunkAddresses", () => {
+  it("joins addresses with commas into lists no longer than the limit", () => {
+    expect(chunkAddresses(["A1", "B2:C3", "D4"], 10)).toEqual(["A1, B2:C3", "D4"]);
+    expect(chunkAddresses([])).toEqual([]);
+  });
+});
+
+describe("columnPoints and columnWidthRuns", () => {
+  it("converts Excel's default width of 8.43 characters to its 48 points", () => {
+    // (8.43 × 7 + 5) px × 0.75 pt/px = 48.0 pt, rounded to a quarter point.
+    expect(columnPoints(8.43)).toBe(48);
+  });
+
+  it("sets adjacent columns of equal width in one call", () => {
+    const sheet = new SheetBuilder("T", "force", [14, 14, 14, 90]).build();
+    expect(columnWidthRuns(sheet)).toEqual([
+      { columns: "A:C", points: columnPoints(14) },
+      { columns: "D:D", points: columnPoints(90) },
+    ]);
+  });
+});
+
+describe("sheetOfReference", () => {
+  it("reads the sheet from quoted and unquoted references, and nothing from anything else", () => {
+    expect(sheetOfReference("='Force (2)'!$A$1")).toBe("Force (2)");
+    expect(sheetOfReference("=Assumptions!$G$6")).toBe("Assumptions");
+    expect(sheetOfReference("='It''s'!$A$1")).toBe("It's");
+    expect(sheetOfReference("=#REF!$G$6")).toBe("#REF");
+    expect(sheetOfReference("=0.5")).toBeUndefined();
+  });
+});
+
+describe("temporaryName", () => {
+  it("finds a free name of at most 31 characters", () => {
+    expect(temporaryName("Force", new Set())).toBe("~1~Force");
+    expect(temporaryName("Force", new Set(["~1~force"]))).toBe("~2~Force");
+    expect(temporaryName("A".repeat(31), new Set())).toHaveLength(31);
+  });
+});
+
+describe("planProblems", () => {
+  it("finds nothing wrong with the baseline", () => {
+    expect(planProblems(BASELINE)).toEqual([]);
+  });
+
+  it("names a drop-down item with a comma and a sheet name Excel refuses", () => {
+    const s = new SheetBuilder("Bad/Name", "force", [10]);
+    s.row(["x"]);
+    s.validate({ address: "A1", list: ["a,b", "c"], prompt: "?" });
+    expect(planProblems({ ...BASELINE, sheets: [s.build()], names: [] })).toEqual([
+      'sheet name "Bad/Name" has a character Excel does not allow ([]:*?/\\ or a leading or trailing \')',
+      'sheet "Bad/Name" A1: a drop-down item contains a comma',
+    ]);
+  });
+});
+
+describe("the mock", () => {
+  it("returns office-addin-mock's 'not loaded' string for a property read without load and sync", async () => {
+    // The trap TOOLCHAIN.md warns of: this is why ExcelTarget's reads are checked through the mock.
+    const excel = new FakeExcel(["Sheet1"]);
+    const item = new OfficeMockObject({ name: "Sheet1" });
+    expect(item.name).toBe("Error, property was not loaded");
+    item.load("name");
+    await item.sync();
+    expect(item.name).toBe("Sheet1");
+    const names = await excel.run((context) => Promise.resolve(context.workbook.worksheets.items));
+    expect(names).toBe("Error, property was not loaded");
+  });
+});
+
+describe("ExcelTarget", () => {
+  describe("apply", () => {
+    it("writes each sheet's formulas as one array over its block, equal to the plan's contents with empty cells as ''", async () => {
+      const { excel, target } = setup();
+      await target.apply(BASELINE, { replace: [] });
+      for (const sheet of BASELINE.sheets) {
+        const writes = excel.get(sheet.name).arrays.filter((a) => a.property === "formulas");
+        expect(writes).toHaveLength(1);
+        expect(writes[0]?.address).toBe(`A1:${address(sheet.cells.length - 1, (sheet.cells[0]?.length ?? 0) - 1)}`);
+        expect(writes[0]?.value).toEqual(sheet.cells.map((row) => row.map((cell) => cell.content ?? "")));
+      }
+    });
+
+    it("leaves every sheet with the plan's number formats, General where none, set as whole arrays", async () => {
+      const { excel, target } = setup();
+      await target.apply(BASELINE, { replace: [] });
+      for (const sheet of BASELINE.sheets) {
+        const formats = excel.get(sheet.name).arrays.filter((a) => a.property === "numberFormat");
+        expect(formats.length).toBeLessThanOrEqual(2); // the text mask, then the plan's formats
+        expect(formats.at(-1)?.value).toEqual(sheet.cells.map((row) => row.map((cell) => cell.format ?? "General")));
+      }
+    });
+
+    it("stores text constants as text, so as-of dates such as 2024-08 and years such as 2018 stay as the plan has them", async () => {
+      const { excel, target } = setup();
+      await target.apply(BASELINE, { replace: [] });
+      let checked = 0;
+      for (const sheet of BASELINE.sheets) {
+        const fake = excel.get(sheet.name);
+        sheet.cells.forEach((row, r) =>
+          row.forEach((cell, col) => {
+            if (typeof cell.content !== "string" || cell.content === "" || cell.content.startsWith("=")) return;
+            expect(fake.cells.get(address(r, col))).toMatchObject({ content: cell.content, kind: "text" });
+            checked++;
+          }),
+        );
+      }
+      // Without the text mask the fake, like Excel, reads "2024-08" as a date:
+      expect(FakeExcel.store("2024-08", "General").kind).toBe("date");
+      expect(checked).toBeGreaterThan(100);
+    });
+
+    it("adds every defined name with the plan's reference and comment", async () => {
+      const { excel, target } = setup();
+      await target.apply(BASELINE, { replace: [] });
+      expect(excel.names).toEqual(BASELINE.names.map((n) => ({ name: n.name, formula: nameReference(n), comment: n.comment })));
+      expect(excel.name("line_km")?.formula).toBe("='Assumptions'!$G$6");
+    });
+
+    it("styles cells by role: inputs blue on light blue, headers bold on grey with a bottom border, titles bold 14 pt", async () => {
+      const { excel, target } = setup();
+      await target.apply(BASELINE, { replace: [] });
+      for (const sheet of BASELINE.sheets) {
+        const fake = excel.get(sheet.name);
+        for (const cell of cellsWithRole(sheet, "input")) {
+          expect(fake.style(cell, "format.font.color")).toBe("#0F6CBD");
+          expect(fake.style(cell, "format.fill.color")).toBe("#EFF6FC");
+        }
+        for (const cell of cellsWithRole(sheet, "header")) {
+          expect(fake.style(cell, "format.font.bold")).toBe(true);
+          expect(fake.style(cell, "format.fill.color")).toBe("#F3F2F1");
+          expect(fake.style(cell, "format.borders.EdgeBottom.style")).toBe("Continuous");
+        }
+        for (const cell of cellsWithRole(sheet, "title")) expect(fake.style(cell, "format.font.size")).toBe(14);
+        for (const cell of cellsWithRole(sheet, "source")) expect(fake.style(cell, "format.wrapText")).toBe(false);
+        for (const cell of cellsWithRole(sheet, "text")) expect(fake.style(cell, "format.font.bold")).toBeUndefined();
+      }
+    });
+
+    it("styles with one getRanges call per role on a sheet, however many cells have that role", async () => {
+      const { excel, target } = setup();
+      await target.apply(BASELINE, { replace: [] });
+      const assumptions = BASELINE.sheets[0];
+      if (assumptions === undefined) throw new Error("no sheet");
+      const styleCalls = excel.get("Assumptions").styles.filter((w) => w.property === "format.fill.color").length;
+      // Fills: one call for the headers and one for the inputs (91 input cells on this sheet).
+      expect(styleCalls).toBe(2);
+      expect(cellsWithRole(assumptions, "input").length).toBe(91);
+    });
+
+    it("styles each area on its own where getRanges (ExcelApi 1.9) is missing, to the same effect", async () => {
+      const { excel, target } = setup(["Sheet1"], ["1.18"]);
+      await target.apply(BASELINE, { replace: [] });
+      const sheet = BASELINE.sheets[0];
+      if (sheet === undefined) throw new Error("no sheet");
+      const fake = excel.get(sheet.name);
+      for (const cell of cellsWithRole(sheet, "input")) expect(fake.style(cell, "format.fill.color")).toBe("#EFF6FC");
+      expect(excel.commands.some((cmd) => cmd.location.startsWith("RangeAreas."))).toBe(false);
+    });
+
+    it("sets column widths in points, freeze panes and drop-downs with their prompts", async () => {
+      const { excel, target } = setup();
+      await target.apply(BASELINE, { replace: [] });
+      const plan = BASELINE.sheets[0];
+      if (plan === undefined) throw new Error("no sheet");
+      const fake = excel.get(plan.name);
+      expect(fake.style("A1", "format.columnWidth")).toBe(columnPoints(24)); // column A: 24 characters
+      expect(fake.style("K1", "format.columnWidth")).toBe(columnPoints(90));
+      expect(fake.freeze).toEqual(plan.freeze);
+      expect(fake.style("B3", "dataValidation.rule")).toEqual({
+        list: { inCellDropDown: true, source: "Lasting peace,Truce collapses,No agreement" },
+      });
+      expect(fake.style("B3", "dataValidation.prompt")).toEqual({ showPrompt: true, title: "", message: "Lasting peace, Truce collapses or No agreement" });
+      const fund = BASELINE.sheets.find((s) => s.kind === "fund");
+      if (fund === undefined) throw new Error("no fund sheet");
+      for (const v of fund.validations) {
+        expect(excel.get(fund.name).style(v.address, "dataValidation.rule")).toEqual({ list: { inCellDropDown: true, source: v.list.join(",") } });
+      }
+    });
+
+    it("adds a note on every cell the plan notes where ExcelApi 1.18 is supported, and none where it is not", async () => {
+      const withNotes = setup();
+      await withNotes.target.apply(BASELINE, { replace: [] });
+      for (const sheet of BASELINE.sheets) {
+        const expected = new Map(sheet.cells.flatMap((row, r) => row.flatMap((cell, col) => (cell.note === undefined ? [] : [[address(r, col), cell.note] as const]))));
+        expect(withNotes.excel.get(sheet.name).notes).toEqual(expected);
+      }
+      expect(withNotes.excel.get("Fund").notes.size).toBe(30);
+
+      const without = setup(["Sheet1"], ["1.9"]);
+      await without.target.apply(BASELINE, { replace: [] });
+      expect(without.excel.commands.filter((cmd) => cmd.location === "NoteCollection.add")).toHaveLength(0);
+    });
+
+    it("uses a fixed number of syncs however long the sheets: the full baseline takes sheets + 2", async () => {
+      const base = setup();
+      await base.target.apply(BASELINE, { replace: [] });
+      const tenfold = setup();
+      await tenfold.target.apply(longer(BASELINE, 10), { replace: [] });
+
+      const sheets = BASELINE.sheets.length;
+      console.log(`context.sync() calls for the full baseline (${sheets} sheets): ${base.excel.syncs}; with 10x the rows: ${tenfold.excel.syncs}`);
+      expect(base.excel.syncs).toBe(tenfold.excel.syncs);
+      expect(base.excel.syncs).toBe(sheets + 2); // 1 check + 1 per sheet + 1 finish
+      expect(base.excel.syncs).toBeLessThanOrEqual(2 * sheets + 3);
+      expect(base.excel.runs).toBe(2);
+    });
+
+    it("refuses to write over an existing sheet that is not to be replaced, and changes nothing", async () => {
+      const { excel, target } = setup();
+      excel.addUserSheet("Force", { A1: "my own force table", B2: 42 });
+      const before = excel.snapshot();
+      const error = await failure(target.apply(BASELINE, { replace: [] }));
+      expect(error.code).toBe("SHEET_EXISTS");
+      expect(error.sheet).toBe("Force");
+      expect(error.message).toMatch(/already has a sheet "Force"; nothing was changed/);
+      expect(excel.snapshot()).toEqual(before);
+      expect(excel.syncs).toBe(1); // the check only
+    });
+
+    it("compares sheet names as Excel does, ignoring case", async () => {
+      const { excel, target } = setup();
+      excel.addUserSheet("FORCE", { A1: "mine" });
+      const error = await failure(target.apply(BASELINE, { replace: [] }));
+      expect(error.code).toBe("SHEET_EXISTS");
+      expect(excel.get("FORCE").content("A1")).toBe("mine");
+    });
+
+    it("replaces a sheet listed in replace, leaving no temporary sheet and the user's other sheets as they were", async () => {
+      const { excel, target } = setup();
+      excel.addUserSheet("Force", { A1: "old force table", Z99: 1 });
+      const sheet1 = excel.get("Sheet1");
+      await target.apply(BASELINE, { replace: ["Force"] });
+      expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", ...SHEETS]);
+      expect(excel.sheet("Sheet1")).toBe(sheet1);
+      expect(excel.get("Force").content("A1")).toBe(BASELINE.sheets[1]?.cells[0]?.[0]?.content);
+      expect(excel.get("Force").content("Z99")).toBe("");
+      expect(excel.active?.name).toBe("Assumptions");
+    });
+
+    it("refuses a defined name that already exists and points elsewhere, and changes nothing", async () => {
+      const { excel, target } = setup();
+      excel.names.push({ name: "line_km", formula: "=Sheet1!$A$1", comment: "mine" });
+      const before = excel.snapshot();
+      const error = await failure(target.apply(BASELINE, { replace: [] }));
+      expect(error.code).toBe("NAME_EXISTS");
+      expect(error.message).toMatch(/already defines the name "line_km" \(=Sheet1!\$A\$1\); nothing was changed/);
+      expect(excel.snapshot()).toEqual(before);
+    });
+
+    it("repoints an existing name at the new sheet when the sheet it points at is being replaced", async () => {
+      const { excel, target } = setup();
+      excel.addUserSheet("Assumptions", { G6: 999 });
+      excel.names.push({ name: "line_km", formula: "=Assumptions!$G$6", comment: "old" });
+      await target.apply(BASELINE, { replace: ["Assumptions"] });
+      expect(excel.name("line_km")).toEqual({ name: "line_km", formula: "='Assumptions'!$G$6", comment: "Line of contact to be covered" });
+      expect(excel.names.filter((n) => n.name === "line_km")).toHaveLength(1);
+      expect(excel.get("Assumptions").content("G6")).not.toBe(999);
+    });
+
+    it("rolls back when the third sheet's write fails: the sheets it created are gone, the error names sheet and step", async () => {
+      const { excel, target } = setup();
+      excel.addUserSheet("Notes", { A1: "keep me" });
+      const before = excel.snapshot();
+      excel.failWhen = (cmd) => (cmd.location === "Range.formulas" && cmd.sheet === "Munitions" ? "The argument is invalid or missing." : undefined);
+      const error = await failure(target.apply(BASELINE, { replace: [] }));
+      expect(error.code).toBe("WRITE_FAILED");
+      expect(error.sheet).toBe("Munitions");
+      expect(error.step).toBe('writing sheet "Munitions" (3 of 5)');
+      expect(error.message).toBe(
+        'Loading failed while writing sheet "Munitions" (3 of 5): The argument is invalid or missing. (at Range.formulas). ' +
+          "The sheets it had created were removed and any replaced sheets restored; nothing else changed.",
+      );
+      excel.failWhen = undefined;
+      expect(excel.snapshot()).toEqual(before);
+      expect(excel.names).toEqual([]);
+    });
+
+    it("rolls back a replacement: the old sheet comes back under its name with its data, and no temporary sheet remains", async () => {
+      const { excel, target } = setup();
+      const old = excel.addUserSheet("Force", { A1: "old force table" });
+      excel.addUserSheet("Fund", { B2: 7 });
+      excel.names.push({ name: "scenario", formula: "='Assumptions'!$B$3", comment: "not ours" });
+      excel.addUserSheet("Assumptions", { B3: "Lasting peace" });
+      const before = excel.snapshot();
+      excel.failWhen = (cmd) => (cmd.location === "Range.formulas" && cmd.sheet === "Munitions" ? "Out of memory." : undefined);
+      const error = await failure(target.apply(BASELINE, { replace: ["Force", "Fund", "Assumptions"] }));
+      excel.failWhen = undefined;
+      expect(error.code).toBe("WRITE_FAILED");
+      expect(excel.snapshot()).toEqual(before);
+      expect(excel.sheet("Force")).toBe(old);
+      expect(excel.sheets.some((s) => s.name.startsWith("~"))).toBe(false);
+      expect(excel.name("scenario")).toEqual({ name: "scenario", formula: "='Assumptions'!$B$3", comment: "not ours" });
+    });
+
+    it("rolls back when adding a defined name fails, restoring names it had repointed", async () => {
+      const { excel, target } = setup();
+      excel.addUserSheet("Assumptions", { G6: 1 });
+      excel.names.push({ name: "line_km", formula: "='Assumptions'!$G$6", comment: "old" });
+      const before = excel.snapshot();
+      excel.failWhen = (cmd) => (cmd.location === "NamedItemCollection.add" && excel.names.length >= 3 ? "The name is not valid." : undefined);
+      const error = await failure(target.apply(BASELINE, { replace: ["Assumptions"] }));
+      excel.failWhen = undefined;
+      expect(error.step).toBe('writing sheet "Assumptions" (1 of 5)');
+      expect(error.message).toMatch(/The name is not valid\. \(at NamedItemCollection\.add\)/);
+      expect(excel.snapshot()).toEqual(before);
+    });
+
+    it("rolls back when removing the replaced sheets fails, with the step named", async () => {
+      const { excel, target } = setup();
+      excel.addUserSheet("Sources", { A1: "old" });
+      const before = excel.snapshot();
+      excel.failWhen = (cmd) => (cmd.location === "Worksheet.delete" && cmd.sheet?.startsWith("~") === true ? "Access denied." : undefined);
+      const error = await failure(target.apply(BASELINE, { replace: ["Sources"] }));
+      excel.failWhen = undefined;
+      expect(error.step).toBe("removing the replaced sheets");
+      expect(excel.snapshot()).toEqual(before);
+    });
+
+    it("loads a second copy beside the first without touching it", async () => {
+      const { excel, target } = setup();
+      await target.apply(BASELINE, { replace: [] });
+      const first = excel.snapshot();
+      const second = baselinePlan({ scenario: "peace", copy: 2 });
+      await target.apply(second, { replace: [] });
+      const after = excel.snapshot() as { sheets: { name: string }[]; names: { name: string }[] };
+      const firstSheets = (first as { sheets: { name: string }[] }).sheets;
+      expect(after.sheets.slice(0, firstSheets.length)).toEqual(firstSheets);
+      expect(after.sheets.map((s) => s.name).slice(firstSheets.length)).toEqual(second.sheets.map((s) => s.name));
+      expect(excel.name("line_km_2")?.formula).toBe("='Assumptions (2)'!$G$6");
+      expect(excel.name("line_km")?.formula).toBe("='Assumptions'!$G$6");
+    });
+
+    it("refuses to load the same copy twice", async () => {
+      const { target } = setup();
+      await target.apply(BASELINE, { replace: [] });
+      const error = await failure(target.apply(BASELINE, { replace: [] }));
+      expect(error.code).toBe("SHEET_EXISTS");
+      expect(error.message).toMatch(/sheets "Assumptions", "Force", "Munitions", "Fund", "Sources"/);
+    });
+
+    it("reports progress out of sheets + 1 steps, never going back, ending at the total", async () => {
+      const { target } = setup();
+      const seen: Progress[] = [];
+      await target.apply(BASELINE, { replace: [], onProgress: (p) => seen.push(p) });
+      const total = BASELINE.sheets.length + 1;
+      expect(seen.every((p) => p.total === total)).toBe(true);
+      expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(seen.map((p) => p.step)).toEqual([...SHEETS.map((s) => `Writing sheet "${s}"`), "Removing replaced sheets", "Done"]);
+    });
+
+    it("rejects a plan Excel cannot take before touching the workbook", async () => {
+      const { excel, target } = setup();
+      const s = new SheetBuilder("Odd", "force", [10]);
+      s.row(["x"]);
+      s.validate({ address: "A1", list: ["1,000", "2,000"], prompt: "?" });
+      const error = await failure(target.apply({ ...BASELINE, sheets: [s.build()], names: [] }, { replace: [] }));
+      expect(error.code).toBe("INVALID_PLAN");
+      expect(excel.syncs).toBe(0);
+    });
+  });
+
+  describe("setValue", () => {
+    it("sets one cell's value in one sync", async () => {
+      const { excel, target } = setup();
+      await target.apply(BASELINE, { replace: [] });
+      const syncs = excel.syncs;
+      await target.setValue("Assumptions", "B3", "No agreement");
+      expect(excel.syncs - syncs).toBe(1);
+      expect(excel.get("Assumptions").content("B3")).toBe("No agreement");
+      expect(excel.get("Assumptions").arrays.at(-1)).toEqual({ property: "values", address: "B3", value: [["No agreement"]] });
+    });
+
+    it("names the cell when the sheet is not there", async () => {
+      const { target } = setup();
+      const error = await failure(target.setValue("Nowhere", "B3", "x"));
+      expect(error.message).toBe('Could not set Nowhere!B3: There is no sheet "Nowhere". (at WorksheetCollection.getItem)');
+    });
+  });
+
+  describe("sheetNames and definedNames", () => {
+    it("read the workbook's sheets and names in one sync each", async () => {
+      const { excel, target } = setup(["Sheet1", "Data"]);
+      excel.names.push({ name: "rate", formula: "=Data!$A$1", comment: "" });
+      expect(await target.sheetNames()).toEqual(["Sheet1", "Data"]);
+      expect(await target.definedNames()).toEqual(["rate"]);
+      expect(excel.syncs).toBe(2);
+    });
+  });
+});

@@ -1,0 +1,451 @@
+/**
+ * A small fake of the Excel object model for testing `src/taskpane/excel.ts` without Excel.
+ *
+ * - Reads go through office-addin-mock's `OfficeMockObject`: a property read before `load` and
+ *   `sync` gives "Error, property was not loaded" (or "...sync() was not called"), as a real proxy
+ *   would throw, so a test cannot pass by reading what was never loaded.
+ * - Writes are queued as commands and applied in order at `context.sync()`, as Office.js does: a
+ *   command that fails rejects the sync, the commands before it stay applied and the rest are
+ *   dropped. Adding or renaming to a taken sheet name, deleting the last sheet, or addressing a sheet
+ *   that is not there fail as they do in Excel.
+ * - Each `run` call is one `Excel.run`: the collections it reads are the workbook as it was when the
+ *   run began, so the fake refuses a `load` issued after that run has queued a write.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import type { ExcelRun } from "../../../src/taskpane/excel";
+import { address } from "../../../src/workbook/plan";
+
+/** How a cell's content was stored: what Excel would make of what was written. */
+export type CellKind = "formula" | "text" | "number" | "boolean" | "date";
+
+export interface FakeCell {
+  content: string | number | boolean;
+  kind: CellKind;
+  format: string;
+}
+
+/** One property written to a range or a range list, e.g. `format.font.bold` = true on `A1:C1, A5`. */
+export interface StyleWrite {
+  readonly address: string;
+  readonly property: string;
+  readonly value: unknown;
+}
+
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  readonly styles: StyleWrite[] = [];
+  readonly notes = new Map<string, string>();
+  freeze: { rows: number; columns: number } | undefined;
+  /** Every 2-D array assigned to a range of this sheet, in order. */
+  readonly arrays: { property: "formulas" | "values" | "numberFormat"; address: string; value: unknown[][] }[] = [];
+
+  constructor(public name: string) {}
+
+  /** What a cell holds (`""` for an empty cell). */
+  content(cell: string): string | number | boolean {
+    return this.cells.get(cell)?.content ?? "";
+  }
+
+  /** The last value written to `property` on any range or range list covering `cell`. */
+  style(cell: string, property: string): unknown {
+    let value: unknown;
+    for (const w of this.styles) if (w.property === property && covers(w.address, cell)) value = w.value;
+    return value;
+  }
+}
+
+export interface FakeName {
+  name: string;
+  formula: string;
+  comment: string;
+}
+
+/** A queued command. `location` is what Office reports in `debugInfo.errorLocation`. */
+export interface Command {
+  readonly location: string;
+  /** The sheet it addresses, resolved when it runs (`undefined` for workbook-level commands). */
+  sheet: string | undefined;
+  readonly run: () => void;
+}
+
+/** Shaped like `OfficeExtension.Error`: a code, a message and `debugInfo.errorLocation`. */
+export class FakeOfficeError extends Error {
+  readonly code: string;
+  readonly debugInfo: { readonly code: string; readonly message: string; readonly errorLocation: string };
+
+  constructor(code: string, message: string, errorLocation: string) {
+    super(message);
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Addresses.
+
+interface Box {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** `A1`, `A1:C3`, `A:C` (whole columns) → 0-based box. */
+export function parseArea(area: string): Box {
+  const [from, to = from] = area.trim().replace(/\$/g, "").split(":");
+  const part = (p: string | undefined): { r: number | undefined; c: number } => {
+    const m = /^([A-Z]+)(\d*)$/.exec(p ?? "");
+    if (m === null) throw new Error(`mock: cannot read address "${area}"`);
+    return { c: columnIndex(m[1] ?? ""), r: m[2] === "" || m[2] === undefined ? undefined : Number(m[2]) - 1 };
+  };
+  const a = part(from);
+  const b = part(to);
+  return { r0: a.r ?? 0, c0: a.c, r1: b.r ?? 1_048_575, c1: b.c };
+}
+
+function covers(areas: string, cell: string): boolean {
+  const p = parseArea(cell);
+  return areas.split(/[,;]/).some((area) => {
+    const b = parseArea(area);
+    return p.r0 >= b.r0 && p.r0 <= b.r1 && p.c0 >= b.c0 && p.c0 <= b.c1;
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// The workbook.
+
+const BAD_NAME = /[[\]:*?/\\]/;
+
+/** Excel follows a sheet in the names that point at it: a rename rewrites them, a delete makes them `#REF!`. */
+function retarget(names: FakeName[], sheet: string, reference: string): void {
+  for (const n of names) {
+    const m = /^=(?:'((?:[^']|'')+)'|([^'!=]+))!(.*)$/.exec(n.formula);
+    const target = m?.[1]?.replace(/''/g, "'") ?? m?.[2];
+    if (m !== null && target?.toLowerCase() === sheet.toLowerCase()) n.formula = `=${reference}!${m[3] ?? ""}`;
+  }
+}
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[];
+  readonly names: FakeName[] = [];
+  active: FakeSheet | undefined;
+  /** `context.sync()` calls so far, over all runs. */
+  syncs = 0;
+  /** `Excel.run` calls so far. */
+  runs = 0;
+  /** Every command that ran, in order. */
+  readonly commands: Command[] = [];
+  /** Return a message to make that command fail (as Excel would, rejecting its sync). */
+  failWhen: ((command: Command) => string | undefined) | undefined;
+
+  constructor(sheetNames: readonly string[] = ["Sheet1"]) {
+    this.sheets = sheetNames.map((n) => new FakeSheet(n));
+    this.active = this.sheets[0];
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The sheet, or a test failure naming the sheets there are. */
+  get(name: string): FakeSheet {
+    const s = this.sheet(name);
+    if (s === undefined) throw new Error(`no sheet "${name}" (sheets: ${this.sheets.map((x) => x.name).join(", ")})`);
+    return s;
+  }
+
+  name(name: string): FakeName | undefined {
+    return this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** A user's own sheet with some data in it. */
+  addUserSheet(name: string, data: Record<string, string | number>): FakeSheet {
+    const s = new FakeSheet(name);
+    for (const [cell, content] of Object.entries(data)) {
+      s.cells.set(cell, { content, kind: typeof content === "number" ? "number" : "text", format: "General" });
+    }
+    this.sheets.push(s);
+    return s;
+  }
+
+  /** A deep copy of every sheet's cells, names and sheet order, to compare before and after. */
+  snapshot(): unknown {
+    return {
+      sheets: this.sheets.map((s) => ({ name: s.name, cells: [...s.cells.entries()], styles: s.styles.length })),
+      names: this.names.map((n) => ({ ...n })),
+    };
+  }
+
+  /** `Excel.run` over this workbook. */
+  readonly run: ExcelRun = async (batch) => {
+    this.runs++;
+    const run = new MockRun(this);
+    return batch(run.context as unknown as Excel.RequestContext);
+  };
+
+  checkSheetName(name: string, except: FakeSheet | undefined, location: string): void {
+    if (name.length < 1 || name.length > 31 || BAD_NAME.test(name)) {
+      throw new FakeOfficeError("InvalidArgument", `The sheet name "${name}" is not valid.`, location);
+    }
+    const other = this.sheet(name);
+    if (other !== undefined && other !== except) {
+      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`, location);
+    }
+  }
+
+  /** What Excel makes of text written to a cell, as if typed (`@` cells keep it as text). */
+  static store(value: unknown, format: string): FakeCell {
+    if (typeof value === "number") return { content: value, kind: "number", format };
+    if (typeof value === "boolean") return { content: value, kind: "boolean", format };
+    const text = String(value);
+    if (format === "@") return { content: text, kind: "text", format };
+    if (text.startsWith("=")) return { content: text, kind: "formula", format };
+    if (/^[-+]?\d+(\.\d+)?$/.test(text)) return { content: Number(text), kind: "number", format };
+    if (/^\d{4}-\d{2}(-\d{2})?$/.test(text)) return { content: text, kind: "date", format };
+    if (/^(true|false)$/i.test(text)) return { content: text.toUpperCase() === "TRUE", kind: "boolean", format };
+    return { content: text, kind: "text", format };
+  }
+}
+
+/** A loadable collection: `load("items/name,items/formula")` loads those properties on every item. */
+class MockCollection extends OfficeMockObject {
+  constructor(
+    private readonly run: MockRun,
+    private readonly itemMocks: readonly OfficeMockObject[],
+  ) {
+    super({ items: itemMocks });
+  }
+
+  override load(propertyArgument: Parameters<OfficeMockObject["load"]>[0]): this | undefined {
+    this.run.checkCanLoad();
+    if (typeof propertyArgument !== "string") throw new Error("mock: only load(\"a,b/c\") is modelled");
+    const properties = propertyArgument.split(",").map((p) => p.trim());
+    for (const p of properties) {
+      if (p.startsWith("items/")) for (const item of this.itemMocks) item.load(p.slice("items/".length));
+    }
+    super.load("items");
+    return this;
+  }
+
+  async syncAll(): Promise<void> {
+    await this.sync();
+    for (const item of this.itemMocks) await item.sync();
+  }
+}
+
+/** One `Excel.run`: its context, its command queue, its loadable collections. */
+class MockRun {
+  private queue: Command[] = [];
+  private wrote = false;
+  private readonly worksheets: MockCollection;
+  private readonly namesCollection: MockCollection;
+  readonly context: object;
+
+  constructor(private readonly excel: FakeExcel) {
+    this.worksheets = new MockCollection(this, excel.sheets.map((s) => new OfficeMockObject({ name: s.name })));
+    this.namesCollection = new MockCollection(
+      this,
+      excel.names.map((n) => new OfficeMockObject({ name: n.name, formula: n.formula, comment: n.comment })),
+    );
+    const worksheets = Object.assign(this.worksheets, {
+      add: (name: string) => this.addSheet(name),
+      getItem: (name: string) => this.getSheet(name),
+    });
+    const names = Object.assign(this.namesCollection, {
+      add: (name: string, reference: string, comment?: string) => this.addName(name, reference, comment ?? ""),
+      getItem: (name: string) => this.getName(name),
+    });
+    this.context = { workbook: { worksheets, names }, sync: () => this.sync() };
+  }
+
+  checkCanLoad(): void {
+    if (this.wrote || this.queue.length > 0) {
+      throw new Error("mock: a load after a write in the same run would read a stale workbook; not modelled");
+    }
+  }
+
+  private push(location: string, sheet: () => string | undefined, run: () => void): void {
+    const command: Command = { location, sheet: undefined, run };
+    this.queue.push(command);
+    // The sheet a command addresses is known only when it runs (a handle from add or getItem).
+    Object.defineProperty(command, "sheet", { get: sheet, enumerable: true });
+  }
+
+  private async sync(): Promise<void> {
+    this.excel.syncs++;
+    const queue = this.queue;
+    this.queue = [];
+    for (const command of queue) {
+      const failure = this.excel.failWhen?.(command);
+      if (failure !== undefined) throw new FakeOfficeError("InvalidArgument", failure, command.location);
+      command.run();
+      this.excel.commands.push(command);
+      this.wrote = true;
+    }
+    await this.worksheets.syncAll();
+    await this.namesCollection.syncAll();
+  }
+
+  // --- sheets ---------------------------------------------------------------------------------
+
+  private addSheet(name: string): object {
+    const handle: { target: FakeSheet | undefined } = { target: undefined };
+    this.push("WorksheetCollection.add", () => name, () => {
+      this.excel.checkSheetName(name, undefined, "WorksheetCollection.add");
+      const s = new FakeSheet(name);
+      this.excel.sheets.push(s);
+      handle.target = s;
+    });
+    return this.sheetProxy(handle);
+  }
+
+  private getSheet(name: string): object {
+    const handle: { target: FakeSheet | undefined } = { target: undefined };
+    this.push("WorksheetCollection.getItem", () => name, () => {
+      const s = this.excel.sheet(name);
+      if (s === undefined) throw new FakeOfficeError("ItemNotFound", `There is no sheet "${name}".`, "WorksheetCollection.getItem");
+      handle.target = s;
+    });
+    return this.sheetProxy(handle);
+  }
+
+  private sheetProxy(handle: { target: FakeSheet | undefined }): object {
+    const excel = this.excel;
+    const target = (location: string): FakeSheet => {
+      if (handle.target === undefined || !excel.sheets.includes(handle.target)) {
+        throw new FakeOfficeError("ItemNotFound", "The sheet does not exist.", location);
+      }
+      return handle.target;
+    };
+    const on = (location: string, run: (s: FakeSheet) => void): void =>
+      this.push(location, () => handle.target?.name, () => run(target(location)));
+    return {
+      set name(value: string) {
+        on("Worksheet.name", (s) => {
+          excel.checkSheetName(value, s, "Worksheet.name");
+          retarget(excel.names, s.name, `'${value.replace(/'/g, "''")}'`);
+          s.name = value;
+        });
+      },
+      delete: () =>
+        on("Worksheet.delete", (s) => {
+          if (excel.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must keep one sheet.", "Worksheet.delete");
+          excel.sheets.splice(excel.sheets.indexOf(s), 1);
+          retarget(excel.names, s.name, "#REF");
+          if (excel.active === s) excel.active = excel.sheets[0];
+        }),
+      activate: () =>
+        on("Worksheet.activate", (s) => {
+          excel.active = s;
+        }),
+      getRange: (a: string) => this.rangeProxy(on, a, "Range"),
+      getRanges: (a: string) => this.rangeProxy(on, a, "RangeAreas"),
+      freezePanes: {
+        freezeRows: (rows: number) => on("WorksheetFreezePanes.freezeRows", (s) => (s.freeze = { rows, columns: 0 })),
+        freezeColumns: (columns: number) => on("WorksheetFreezePanes.freezeColumns", (s) => (s.freeze = { rows: 0, columns })),
+        freezeAt: (a: string) =>
+          on("WorksheetFreezePanes.freezeAt", (s) => {
+            const b = parseArea(a);
+            s.freeze = { rows: b.r1 + 1, columns: b.c1 + 1 };
+          }),
+      },
+      notes: {
+        add: (cell: string, content: string) =>
+          on("NoteCollection.add", (s) => {
+            if (s.notes.has(cell)) throw new FakeOfficeError("InvalidArgument", `${cell} already has a note.`, "NoteCollection.add");
+            s.notes.set(cell, content);
+          }),
+      },
+    };
+  }
+
+  private rangeProxy(on: (location: string, run: (s: FakeSheet) => void) => void, rangeAddress: string, kind: "Range" | "RangeAreas"): object {
+    const style = (path: string, properties: readonly string[]): Record<string, unknown> => {
+      const target: Record<string, unknown> = {};
+      for (const p of properties) {
+        Object.defineProperty(target, p, {
+          set: (value: unknown) =>
+            on(`${kind}.${path}${p}`, (s) => s.styles.push({ address: rangeAddress, property: `${path}${p}`, value })),
+        });
+      }
+      return target;
+    };
+    const array = (property: "formulas" | "values" | "numberFormat") => (value: unknown[][]) =>
+      on(`${kind}.${property}`, (s) => {
+        if (kind !== "Range") throw new Error(`mock: ${property} on a RangeAreas is not modelled`);
+        const box = parseArea(rangeAddress);
+        const rows = box.r1 - box.r0 + 1;
+        const cols = box.c1 - box.c0 + 1;
+        if (value.length !== rows || value.some((row) => row.length !== cols)) {
+          throw new FakeOfficeError("InvalidArgument", `The ${rows}x${cols} range ${rangeAddress} was given another shape.`, `Range.${property}`);
+        }
+        s.arrays.push({ property, address: rangeAddress, value });
+        value.forEach((row, i) =>
+          row.forEach((v, j) => {
+            const cell = address(box.r0 + i, box.c0 + j);
+            const format = s.cells.get(cell)?.format ?? "General";
+            if (property === "numberFormat") {
+              const old = s.cells.get(cell);
+              s.cells.set(cell, old === undefined ? { content: "", kind: "text", format: String(v) } : { ...old, format: String(v) });
+            } else if (v === "" || v === null) {
+              s.cells.delete(cell);
+              if (format !== "General") s.cells.set(cell, { content: "", kind: "text", format });
+            } else {
+              s.cells.set(cell, FakeExcel.store(v, format));
+            }
+          }),
+        );
+      });
+    const range = {
+      format: Object.assign(style("format.", ["wrapText", "columnWidth"]), {
+        font: style("format.font.", ["bold", "italic", "size", "color"]),
+        fill: style("format.fill.", ["color"]),
+        borders: { getItem: (edge: string) => style(`format.borders.${edge}.`, ["style", "color", "weight"]) },
+      }),
+      dataValidation: style("dataValidation.", ["rule", "prompt"]),
+    };
+    for (const property of ["formulas", "values", "numberFormat"] as const) {
+      Object.defineProperty(range, property, { set: array(property) });
+    }
+    return range;
+  }
+
+  // --- names ----------------------------------------------------------------------------------
+
+  private addName(name: string, reference: string, comment: string): object {
+    this.push("NamedItemCollection.add", () => undefined, () => {
+      if (this.excel.name(name) !== undefined) {
+        throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`, "NamedItemCollection.add");
+      }
+      this.excel.names.push({ name, formula: reference, comment });
+    });
+    return {};
+  }
+
+  private getName(name: string): object {
+    const excel = this.excel;
+    const on = (location: string, run: (n: FakeName) => void): void =>
+      this.push(location, () => undefined, () => {
+        const n = excel.name(name);
+        if (n === undefined) throw new FakeOfficeError("ItemNotFound", `There is no name "${name}".`, location);
+        run(n);
+      });
+    return {
+      set formula(value: string) {
+        on("NamedItem.formula", (n) => (n.formula = value));
+      },
+      set comment(value: string) {
+        on("NamedItem.comment", (n) => (n.comment = value));
+      },
+      delete: () => on("NamedItem.delete", (n) => excel.names.splice(excel.names.indexOf(n), 1)),
+    };
+  }
+}
