@@ -1,32 +1,66 @@
 /**
- * The task pane's logic, kept free of import-time side effects so tests can import it.
- * `taskpane.ts` is the entry that wires it to the page.
+ * The pane, mounted into a page: the one entry both the Excel task pane (`taskpane.ts`, with
+ * `ExcelTarget`) and the browser preview (with its engine's target) call. Nothing happens at import.
  */
+import type { ScenarioId } from '../data/types';
+import type { WorkbookTarget } from '../workbook/target';
+import { messageOf, PaneController } from './controller';
+import { defineFluent } from './fluent';
+import { createView, type View } from './view';
 
-/** Where the pane finds itself, as shown in its status line. */
-export interface HostStatus {
-  /** `excel`: inside Excel; `other-host`: inside another Office application; `no-office`: a plain browser. */
-  readonly state: "excel" | "other-host" | "no-office";
-  readonly text: string;
+export interface PaneOptions {
+  /** The scenario chosen at the start (default: lasting peace). */
+  readonly scenario?: ScenarioId;
+  /** Where the function reference is served, relative to the page or absolute (default `help.html`). */
+  readonly helpUrl?: string;
+}
+
+export interface MountedPane {
+  /** The pane's logic, for pages that want to drive or watch it (the preview, tests). */
+  readonly controller: PaneController;
+  /** Resolves once the controls are on the page (the Fluent components register asynchronously). */
+  readonly ready: Promise<void>;
+  /** Removes the pane from the page and stops listening; the workbook is left as it is. */
+  dispose(): void;
 }
 
 /**
- * The status for the host `Office.onReady` reported: `null` outside Office, else the host's name.
- * The name is a string at run time ("Excel"), although @types/office-js declares `Office.HostType`
- * as a numeric enum; anything that is not a string counts as no host.
+ * Builds the pane inside `root` (replacing its content) over `target`: scenario choice, loading the
+ * baseline or one sheet, progress, the conflict question, messages and the function list.
  */
-export function hostStatus(host: unknown): HostStatus {
-  if (host === "Excel") {
-    return { state: "excel", text: "Running in Excel" };
-  }
-  if (typeof host === "string" && host !== "") {
-    return { state: "other-host", text: `Running in ${host}: the DEF.* functions need Excel` };
-  }
-  return { state: "no-office", text: "Office not detected: open DefEcon from Excel to use the DEF.* functions" };
-}
-
-/** Writes a status into the status element (text and a `data-state` the CSS styles). */
-export function showStatus(element: HTMLElement, status: HostStatus): void {
-  element.textContent = status.text;
-  element.dataset.state = status.state;
+export function mountPane(root: HTMLElement, target: WorkbookTarget, options: PaneOptions = {}): MountedPane {
+  const controller = new PaneController(target, options.scenario === undefined ? {} : { scenario: options.scenario });
+  let view: View | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let disposed = false;
+  const ready = defineFluent().then(
+    () => {
+      if (disposed) return;
+      view = createView(
+        root,
+        {
+          scenario: (id) => void controller.switchScenario(id),
+          loadBaseline: () => void controller.loadBaseline(),
+          loadSheet: (kind) => void controller.loadSheet(kind),
+          answer: (choice) => void controller.answer(choice),
+        },
+        { helpUrl: options.helpUrl ?? 'help.html' },
+      );
+      const shown = view;
+      unsubscribe = controller.subscribe((state) => shown.render(state));
+    },
+    (error: unknown) => {
+      // Without its controls the pane cannot work: say so where the pane would be.
+      if (!disposed) root.textContent = `DefEcon could not start its pane: ${messageOf(error)}`;
+    },
+  );
+  return {
+    controller,
+    ready,
+    dispose(): void {
+      disposed = true;
+      unsubscribe?.();
+      view?.dispose();
+    },
+  };
 }

@@ -1,13 +1,18 @@
 // Entry of the task pane (the shared-runtime page also loads functions.js): it only wires.
-import { hostStatus, showStatus } from "./pane";
+import { ExcelTarget } from './excel';
+import { isExcel, notInExcelMessage } from './host';
+import { mountPane } from './pane';
 
-const statusElement = document.getElementById("status");
+const root = document.getElementById('app');
 
-if (statusElement !== null) {
-  if (typeof Office === "undefined") {
+if (root !== null) {
+  if (typeof Office === 'undefined') {
     // office.js did not load (no network, or the page was opened from disk).
-    showStatus(statusElement, hostStatus(null));
+    root.textContent = notInExcelMessage(null);
   } else {
-    void Office.onReady((info) => showStatus(statusElement, hostStatus(info.host)));
+    void Office.onReady((info) => {
+      if (isExcel(info.host)) mountPane(root, new ExcelTarget());
+      else root.textContent = notInExcelMessage(info.host);
+    });
   }
 }

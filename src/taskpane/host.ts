@@ -1,0 +1,16 @@
+/**
+ * Where the pane page finds itself. `Office.onReady` reports the host as a string at run time
+ * ("Excel"), although @types/office-js declares `Office.HostType` as an enum; outside Office it
+ * reports `null`, and when office.js did not load there is no `Office` at all.
+ */
+
+/** True when the page runs inside Excel. */
+export function isExcel(host: unknown): boolean {
+  return host === 'Excel';
+}
+
+/** What the page says where the pane cannot run. */
+export function notInExcelMessage(host: unknown): string {
+  const where = typeof host === 'string' && host !== '' ? `DefEcon needs Excel, not ${host}. ` : '';
+  return `${where}Open this pane in Excel, or use the preview page to try DefEcon in a browser.`;
+}
