@@ -3,7 +3,8 @@
 // 1. Speed. A 500 x 500 sensitivity table, =DEF.MUNITION_DAYS(A2:A501, B1:SG1, 1000), is the
 //    largest kind of call the add-in is built for (250,000 cells, just under the 262,144-cell cap).
 //    It is timed through the production bundle's associated function (argument parsing, checks,
-//    broadcasting, error mapping), called exactly as Excel calls it: stock a 500 x 1 column,
+//    broadcasting, error mapping), loaded into this realm as Excel's runtime loads it into its page
+//    (inputs, bundle and outputs in one realm), and called exactly as Excel calls it: stock a 500 x 1 column,
 //    daily_use a 1 x 500 row, daily_production [[1000]]. The baseline is a plain loop over the same
 //    2-D inputs writing a new 2-D array with the same arithmetic, stock / (use - production), and
 //    no checks: the least any implementation could do. The wrapper's target is at most 2x the loop.
@@ -29,8 +30,8 @@ const require = createRequire(import.meta.url);
 const ROWS = 500;
 const COLS = 500;
 const PRODUCTION = 1000;
-const WARMUP = 10;
-const RUNS = 40;
+const WARMUP = 30;
+const RUNS = 60;
 
 /** Newest modification time of any file under `dir`, in ms. */
 function newestMtime(dir) {
@@ -101,7 +102,7 @@ const pad = (s, n) => String(s).padStart(n);
 
 buildIfStale();
 const { loadBundle } = require("./load-bundle.cjs");
-const { functions } = loadBundle();
+const { functions } = loadBundle({ realm: "this" });
 const munitionDays = functions.get("MUNITION_DAYS");
 if (typeof munitionDays !== "function") {
   console.error("dist/functions.js does not associate MUNITION_DAYS");

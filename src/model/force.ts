@@ -50,8 +50,9 @@ export const FORCE_SIZE: NumericModel = {
   explain: overflow,
   row: (out, n, [l0, l1, l2, l3]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!, { v: v3, o: o3, s: s3 } = l3!;
+    const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!, k3 = v3[o3]!;
     let check = 0;
-    for (let j = 0; j < n; j++) check += (out[j] = size(v0[o0 + j * s0]!, v1[o1 + j * s1]!, v2[o2 + j * s2]!, v3[o3 + j * s3]!)) * 0;
+    for (let j = 0; j < n; j++) check += (out[j] = size(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!, s3 === 0 ? k3 : v3[o3 + j]!)) * 0;
     return check === 0;
   },
 };
@@ -84,8 +85,9 @@ export const FORCE_ROTATION: NumericModel = {
   explain: overflow,
   row: (out, n, [l0, l1]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!;
+    const k0 = v0[o0]!, k1 = v1[o1]!;
     let check = 0;
-    for (let j = 0; j < n; j++) check += (out[j] = rotationOf(v0[o0 + j * s0]!, v1[o1 + j * s1]!)) * 0;
+    for (let j = 0; j < n; j++) check += (out[j] = rotationOf(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!)) * 0;
     return check === 0;
   },
 };
@@ -122,8 +124,9 @@ export const FORCE_COST: NumericModel = {
   explain: overflow,
   row: (out, n, [l0, l1, l2]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
+    const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!;
     let check = 0;
-    for (let j = 0; j < n; j++) check += (out[j] = cost(v0[o0 + j * s0]!, v1[o1 + j * s1]!, v2[o2 + j * s2]!)) * 0;
+    for (let j = 0; j < n; j++) check += (out[j] = cost(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!)) * 0;
     return check === 0;
   },
 };

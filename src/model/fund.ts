@@ -193,8 +193,9 @@ export const FUND_GUARANTEES: NumericModel = {
   explain: overflow,
   row: (out, n, [l0, l1]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!;
+    const k0 = v0[o0]!, k1 = v1[o1]!;
     let check = 0;
-    for (let j = 0; j < n; j++) check += (out[j] = guarantees(v0[o0 + j * s0]!, v1[o1 + j * s1]!)) * 0;
+    for (let j = 0; j < n; j++) check += (out[j] = guarantees(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!)) * 0;
     return check === 0;
   },
 };

@@ -42,8 +42,9 @@ export const MUNITION_DAYS: NumericModel = {
       : overflow(),
   row: (out, n, [l0, l1, l2]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
+    const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!;
     let check = 0;
-    for (let j = 0; j < n; j++) check += (out[j] = daysOf(v0[o0 + j * s0]!, v1[o1 + j * s1]!, v2[o2 + j * s2]!)) * 0;
+    for (let j = 0; j < n; j++) check += (out[j] = daysOf(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!)) * 0;
     return check === 0;
   },
 };
@@ -73,8 +74,9 @@ export const MUNITION_STOCK: NumericModel = {
   explain: overflow,
   row: (out, n, [l0, l1, l2]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
+    const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!;
     let check = 0;
-    for (let j = 0; j < n; j++) check += (out[j] = stockFor(v0[o0 + j * s0]!, v1[o1 + j * s1]!, v2[o2 + j * s2]!)) * 0;
+    for (let j = 0; j < n; j++) check += (out[j] = stockFor(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!)) * 0;
     return check === 0;
   },
 };
@@ -123,8 +125,9 @@ export const MUNITION_REGEN_YEARS: NumericModel = {
       : overflow(),
   row: (out, n, [l0, l1, l2, l3]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!, { v: v3, o: o3, s: s3 } = l3!;
+    const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!, k3 = v3[o3]!;
     let check = 0;
-    for (let j = 0; j < n; j++) check += (out[j] = regenYears(v0[o0 + j * s0]!, v1[o1 + j * s1]!, v2[o2 + j * s2]!, v3[o3 + j * s3]!)) * 0;
+    for (let j = 0; j < n; j++) check += (out[j] = regenYears(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!, s3 === 0 ? k3 : v3[o3 + j]!)) * 0;
     return check === 0;
   },
 };

@@ -40,10 +40,10 @@ export interface NumericModel {
   readonly explain: (xs: readonly number[]) => ModelError;
   /**
    * Writes `f` over one row, `out[j] = f(at(lanes[0], j), at(lanes[1], j), ...)` for j < n, and
-   * returns whether every value written is finite. Each model spells this loop out with the lane
-   * fields in locals and the check as `Σ out[j] × 0` (zero unless some value is NaN or ±Infinity),
-   * rather than a second pass or a branch per cell (`npm run bench` measures the whole path against a
-   * bare loop).
+   * returns whether every value written is finite. Each model spells this loop out, with the lane
+   * fields in locals, a lane of step 0 read once before the loop (`s === 0 ? k : v[o + j]`), and
+   * the check as `Σ out[j] × 0` (zero unless some value is NaN or ±Infinity) rather than a second
+   * pass. `npm run bench` measures the whole path against a bare loop.
    */
   readonly row: (out: number[], n: number, lanes: readonly Lane[]) => boolean;
 }
