@@ -35,7 +35,7 @@ const nodeGlobals = {
 const commonJsGlobals = { __dirname: "readonly", __filename: "readonly", module: "writable", require: "readonly" };
 
 export default defineConfig([
-  globalIgnores(["dist/", "node_modules/", "coverage/", "test-results/"]),
+  globalIgnores(["dist/", "dist-preview/", "node_modules/", "coverage/", "test-results/"]),
 
   {
     files: ["src/**/*.ts", "test/**/*.ts", "bench/**/*.ts"],

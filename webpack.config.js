@@ -1,9 +1,13 @@
 // Builds the DefEcon add-in: one shared-runtime page (taskpane.html) that loads both the task pane
 // and the custom functions, the functions metadata (functions.json), the manifest and the icons.
 //
-//   npm run build        production build into dist/ (minified, with source maps)
-//   npm run build:dev    development build
-//   npm start            dev server on https://localhost:3000/ (see scripts/start.mjs)
+//   npm run build          production build into dist/ (minified, with source maps): the add-in only
+//   npm run build:dev      development build into dist/, with the browser preview (preview.html)
+//   npm run build:preview  development build into dist-preview/, for the browser test (npm run test:e2e)
+//   npm start              dev server on https://localhost:3000/ (see scripts/start.mjs), with the preview
+//
+// The browser preview (src/preview/) embeds HyperFormula, which is GPL-3.0: it is built only in
+// development, never into the production add-in (test/preview/licence.test.ts checks dist/).
 //
 // Deploying elsewhere: set DEFECON_BASE_URL (for example https://defecon.example.org/addin/) for a
 // production build; every https://localhost:3000/ in manifest.xml and functions.json is replaced.
@@ -12,7 +16,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { Compilation, WebpackError, sources } = require("webpack");
+const { Compilation, NormalModule, WebpackError, sources } = require("webpack");
 const packageJson = require("./package.json");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || packageJson.config.dev_server_port || 3000);
@@ -83,6 +87,29 @@ class ReplaceBaseUrlPlugin {
   }
 }
 
+/** The webpack layer of the browser preview's modules. */
+const PREVIEW_LAYER = "preview";
+
+/**
+ * Keeps Excel's `CustomFunctions.associate(...)` calls out of the browser preview. The metadata
+ * plugin appends them to src/functions/functions.ts wherever it is bundled; the preview imports the
+ * same functions to run them on its own engine, on a page with no Custom Functions runtime. The
+ * preview's modules sit in their own webpack layer ("preview"), and for those this plugin removes
+ * the metadata plugin's loader, which it added just before (it must come after it in `plugins`).
+ */
+class PreviewWithoutAssociatePlugin {
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.compilation.tap("PreviewWithoutAssociatePlugin", (compilation) => {
+      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap("PreviewWithoutAssociatePlugin", (_, module) => {
+        if (module.layer !== PREVIEW_LAYER) return;
+        const kept = module.loaders.filter((l) => !l.loader.includes(`${path.sep}custom-functions-metadata-plugin${path.sep}`));
+        module.loaders.splice(0, module.loaders.length, ...kept);
+      });
+    });
+  }
+}
+
 /**
  * https options from office-addin-dev-certs, or null (plain http) when they cannot be had.
  * On Linux the package installs its CA with `sudo`, which fails or prompts; there we only try when
@@ -128,6 +155,13 @@ function devCertsNote(reason) {
  */
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
+  // The browser preview: development builds only (HyperFormula, GPL-3.0, stays out of production).
+  const preview = !production;
+  // `--env preview`: a separate output folder, so a preview build never mixes with the add-in's dist/.
+  const outputDir = env.preview ? "dist-preview" : "dist";
+  if (production && env.preview) {
+    throw new Error("the preview is a development build: run webpack --mode development --env preview");
+  }
   const baseUrl = production ? productionBaseUrl(process.env.DEFECON_BASE_URL) : null;
   if (production && baseUrl === null && env.WEBPACK_BUILD) {
     console.log(`[defecon] DEFECON_BASE_URL is not set: the built manifest still points at ${DEV_URL}`);
@@ -140,9 +174,10 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      ...(preview ? { preview: { import: "./src/preview/preview.ts", layer: PREVIEW_LAYER } } : {}),
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, outputDir),
       filename: "[name].js",
       clean: true,
     },
@@ -174,6 +209,16 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
+      ...(preview
+        ? [
+            new PreviewWithoutAssociatePlugin(),
+            new HtmlWebpackPlugin({
+              filename: "preview.html",
+              template: "./src/preview/preview.html",
+              chunks: ["preview"],
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -184,6 +229,7 @@ module.exports = async (env = {}, argv = {}) => {
       ...(baseUrl === null ? [] : [new ReplaceBaseUrlPlugin({ from: DEV_URL, to: baseUrl, files: FILES_WITH_URLS })]),
     ],
     performance: { hints: false },
+    ...(preview ? { experiments: { layers: true } } : {}),
   };
 
   if (env.WEBPACK_SERVE) {

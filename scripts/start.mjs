@@ -2,7 +2,9 @@
 //
 //  1. Runs the webpack dev server (webpack serve --mode development) with this terminal's output.
 //  2. Once the server listens: on Windows and macOS, sideloads manifest.xml into Excel with
-//     office-addin-debugging; elsewhere (or with DEFECON_NO_SIDELOAD=1) says how to sideload by hand.
+//     office-addin-debugging; elsewhere (or with DEFECON_NO_SIDELOAD=1) prints the URL of the browser
+//     preview (preview.html: the pane and the DEF functions on an embedded spreadsheet engine) and
+//     how to sideload into Excel on the web by hand, and keeps serving.
 //  3. Ctrl-C stops everything it started.
 
 import { spawn, spawnSync } from "node:child_process";
@@ -100,7 +102,7 @@ function canSideload() {
 
 /**
  * Puts the add-in in front of the user, once the server listens. The one place that branches on
- * the platform; a later change replaces the no-Excel branch with a browser preview.
+ * the platform: Excel where it can be sideloaded, else the browser preview.
  */
 async function showAddin(url) {
   if (canSideload()) {
@@ -133,7 +135,12 @@ function printNoExcel(url) {
   const lines = [
     "",
     `[defecon] Excel is not available on this machine${why}: nothing is sideloaded.`,
-    `[defecon] The add-in is served at ${url} (the pane: ${url}taskpane.html).`,
+    "[defecon] Try DefEcon in the browser preview (the add-in's pane and DEF functions on an embedded",
+    "[defecon] spreadsheet engine) at:",
+    "",
+    `    ${url}preview.html`,
+    "",
+    `[defecon] The add-in itself is served at ${url} (the pane: ${url}taskpane.html).`,
     "[defecon] To try it in Excel on the web: open a workbook, Home > Add-ins > More Add-ins >",
     `[defecon]   Upload My Add-in, and choose ${path.join(root, manifest)}.`,
     "[defecon]   The browser then loads the add-in from https://localhost:" + port + "/ on its own machine,",

@@ -1,0 +1,238 @@
+/**
+ * The browser preview's spreadsheet engine: HyperFormula with the DEF functions registered as a
+ * plugin that calls the very functions Excel calls (`src/functions/functions.ts`), with arguments
+ * shaped as Excel shapes them (every argument a 2-D array, an omitted optional argument `null`).
+ *
+ * HyperFormula is GPL-3.0 (`licenseKey: 'gpl-v3'`). Only the preview imports this module; the
+ * production add-in bundle must never contain it (test/preview/licence.test.ts checks dist/).
+ *
+ * Differences from Excel worth knowing: an error in any argument is returned as the function's
+ * result without calling it (as Excel's own functions do); HyperFormula has no `1E9` literals and
+ * needs INDEX's row on a one-row range (the plans avoid both).
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  type ImplementedFunctions,
+  SimpleRangeValue,
+} from 'hyperformula';
+import type { ExcelError } from '../functions/errors';
+import {
+  assumption,
+  forceCost,
+  forceDensity,
+  forceRotation,
+  forceSize,
+  fundGuarantees,
+  fundKey,
+  fundShare,
+  munitionDays,
+  munitionRegenYears,
+  munitionStock,
+  source,
+} from '../functions/functions';
+
+/** What a DEF function returns: a grid of numbers, text and per-cell errors. */
+export type DefResult = ReadonlyArray<ReadonlyArray<number | string | ExcelError>>;
+
+/**
+ * An argument as Excel passes it to a custom function: a 2-D array, or `null` when omitted. The
+ * functions declare their optional parameters with `?` (undefined), so `undefined` is allowed here
+ * for the table's types to accept them; the plugin always passes `null`, as Excel does.
+ */
+export type DefArgument = unknown[][] | null | undefined;
+
+/** One DEF function as the engine registers it. */
+export interface DefFunctionEntry {
+  /** The permanent id after `@customfunction`; the formula name is `DEF.<id>`. */
+  readonly id: string;
+  /** Parameter names, in order, as in functions.json. */
+  readonly params: readonly string[];
+  /** How many leading parameters are required; the rest are optional. */
+  readonly required: number;
+  /**
+   * Set-valued parameters (a list of countries, not a grid to broadcast over): they do not shape
+   * the result's spill.
+   */
+  readonly sets: readonly string[];
+  /** The function as Excel calls it (method syntax: TypeScript checks its parameters bivariantly). */
+  call(...args: DefArgument[]): DefResult;
+}
+
+/**
+ * The DEF functions, checked against the generated dist/functions.json by
+ * test/preview/engine.test.ts (ids, parameter names, which are optional) so the two cannot drift.
+ */
+export const DEF_FUNCTIONS: readonly DefFunctionEntry[] = [
+  { id: 'FORCE_SIZE', params: ['extent', 'density', 'rotation', 'enabler_share'], required: 2, sets: [], call: forceSize },
+  { id: 'FORCE_DENSITY', params: ['precedent', 'basis'], required: 1, sets: [], call: forceDensity },
+  { id: 'FORCE_ROTATION', params: ['tour_months', 'interval_months'], required: 2, sets: [], call: forceRotation },
+  { id: 'FORCE_COST', params: ['personnel', 'cost_per_year', 'years'], required: 2, sets: [], call: forceCost },
+  { id: 'MUNITION_DAYS', params: ['stock', 'daily_use', 'daily_production'], required: 2, sets: [], call: munitionDays },
+  { id: 'MUNITION_STOCK', params: ['days', 'daily_use', 'daily_production'], required: 2, sets: [], call: munitionStock },
+  {
+    id: 'MUNITION_REGEN_YEARS',
+    params: ['target_stock', 'current_stock', 'annual_production', 'annual_drawdown'],
+    required: 3,
+    sets: [],
+    call: munitionRegenYears,
+  },
+  { id: 'FUND_SHARE', params: ['country', 'amount', 'key', 'participants'], required: 2, sets: ['participants'], call: fundShare },
+  { id: 'FUND_KEY', params: ['country', 'key', 'participants'], required: 1, sets: ['participants'], call: fundKey },
+  { id: 'FUND_GUARANTEES', params: ['lending_capacity', 'over_guarantee'], required: 1, sets: [], call: fundGuarantees },
+  { id: 'ASSUMPTION', params: ['id', 'scenario', 'bound'], required: 1, sets: [], call: assumption },
+  { id: 'SOURCE', params: ['id'], required: 1, sets: [], call: source },
+];
+
+/** The formula name of a DEF function: `DEF.FORCE_SIZE`. */
+export function formulaName(id: string): string {
+  return `DEF.${id}`;
+}
+
+const BY_NAME: ReadonlyMap<string, DefFunctionEntry> = new Map(DEF_FUNCTIONS.map((f) => [formulaName(f.id), f]));
+
+type Ast = Parameters<DefPlugin['evaluateAst']>[0];
+type State = Parameters<DefPlugin['evaluateAst']>[1];
+type Value = ReturnType<DefPlugin['evaluateAst']>;
+/** A function call in a formula, as HyperFormula hands it to a plugin method. */
+type CallAst = Extract<Ast, { procedureName: string }>;
+
+/** An argument left out between commas, as in `DEF.FORCE_SIZE(a,b,,c)`. */
+function isOmitted(a: Ast): boolean {
+  return String(a.type) === 'EMPTY';
+}
+
+const ERROR_TYPES: Readonly<Record<string, ErrorType>> = {
+  '#VALUE!': ErrorType.VALUE,
+  '#N/A': ErrorType.NA,
+  '#NUM!': ErrorType.NUM,
+  '#DIV/0!': ErrorType.DIV_BY_ZERO,
+  '#REF!': ErrorType.REF,
+  '#NAME?': ErrorType.NAME,
+};
+
+function isExcelError(v: unknown): v is ExcelError {
+  return typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string';
+}
+
+/** The engine's error for a DEF error object (`{ code: '#N/A', message }`). */
+export function toCellError(e: ExcelError): CellError {
+  return new CellError(ERROR_TYPES[e.code] ?? ErrorType.VALUE, e.message);
+}
+
+/** A cell of an argument as Excel passes it: empty → null, rich numbers (dates, %) → plain numbers. */
+function toExcelCell(v: unknown): unknown {
+  if (v === EmptyValue) return null;
+  if (typeof v === 'object' && v !== null && !(v instanceof CellError) && 'val' in v) return v.val;
+  return v;
+}
+
+/** The first error in an evaluated argument, if any. */
+function firstError(v: Value): CellError | undefined {
+  if (v instanceof CellError) return v;
+  if (v instanceof SimpleRangeValue) {
+    for (const row of v.data) {
+      for (const x of row) if (x instanceof CellError) return x;
+    }
+  }
+  return undefined;
+}
+
+function toExcelArgument(v: Value): unknown[][] {
+  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(toExcelCell));
+  return [[toExcelCell(v)]];
+}
+
+/** A DEF result as the engine takes it: 1 x 1 → the value, else an array that spills. */
+function fromResult(result: DefResult): Value {
+  const cell = (x: number | string | ExcelError): number | string | CellError => (isExcelError(x) ? toCellError(x) : x);
+  const only = result.length === 1 && result[0]?.length === 1 ? result[0][0] : undefined;
+  if (only !== undefined) return cell(only);
+  return SimpleRangeValue.onlyValues(result.map((row) => row.map(cell)));
+}
+
+/**
+ * The plugin: every DEF function goes through {@link DefPlugin.callDef}, which finds the entry by
+ * the formula name, and {@link DefPlugin.sizeOfDef}, which predicts the spill.
+ */
+class DefPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
+    DEF_FUNCTIONS.map((f) => [
+      formulaName(f.id),
+      {
+        method: 'callDef',
+        sizeOfResultArrayMethod: 'sizeOfDef',
+        parameters: f.params.map((_, i) =>
+          i < f.required ? { argumentType: FunctionArgumentType.ANY } : { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        ),
+      },
+    ]),
+  );
+
+  private entry(ast: CallAst): DefFunctionEntry {
+    const f = BY_NAME.get(ast.procedureName.toUpperCase());
+    if (f === undefined) throw new Error(`the DEF plugin was asked for ${ast.procedureName}`);
+    return f;
+  }
+
+  callDef(ast: CallAst, state: State): Value {
+    const f = this.entry(ast);
+    if (ast.args.length < f.required || ast.args.length > f.params.length) {
+      return new CellError(ErrorType.NA, `${formulaName(f.id)} takes ${f.required} to ${f.params.length} arguments, not ${ast.args.length}`);
+    }
+    const args: DefArgument[] = [];
+    for (const a of ast.args) {
+      if (isOmitted(a)) {
+        args.push(null);
+        continue;
+      }
+      const v = this.evaluateAst(a, state);
+      const error = firstError(v);
+      if (error !== undefined) return error;
+      args.push(toExcelArgument(v));
+    }
+    while (args.length < f.params.length) args.push(null);
+    try {
+      return fromResult(f.call(...args));
+    } catch (e) {
+      if (isExcelError(e)) return toCellError(e);
+      const what = e instanceof Error ? e.message : String(e);
+      return new CellError(ErrorType.VALUE, `DefEcon could not compute this (internal error: ${what})`);
+    }
+  }
+
+  /** The spill: the broadcast of the non-set arguments (equal shapes, a single value, column × row). */
+  sizeOfDef(ast: CallAst, state: State): ArraySize {
+    const f = this.entry(ast);
+    let width = 1;
+    let height = 1;
+    ast.args.forEach((a, i) => {
+      const name = f.params[i];
+      if (name === undefined || f.sets.includes(name) || isOmitted(a)) return;
+      // Not size.isScalar(): that is also true of every range reference (isRef), whatever its size.
+      const size = this.arraySizeForAst(a, state);
+      width = Math.max(width, size.width);
+      height = Math.max(height, size.height);
+    });
+    return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
+  }
+}
+
+/** Registers the DEF functions with HyperFormula, once per loaded copy of the library. */
+export function registerDefFunctions(): void {
+  const first = DEF_FUNCTIONS[0];
+  if (first !== undefined && HyperFormula.getFunctionPlugin(formulaName(first.id)) !== undefined) return;
+  const names = Object.fromEntries(DEF_FUNCTIONS.map((f) => [formulaName(f.id), formulaName(f.id)]));
+  HyperFormula.registerFunctionPlugin(DefPlugin, { enGB: names });
+}
+
+/** A fresh engine with the DEF functions, Excel-like array arithmetic (ranges in `IF`, `=` etc.). */
+export function createEngine(): HyperFormula {
+  registerDefFunctions();
+  return HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: true });
+}

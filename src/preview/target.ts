@@ -1,0 +1,359 @@
+/**
+ * The preview's workbook: a {@link WorkbookTarget} over the embedded engine, so the pane loads the
+ * same plans into it as into Excel. Values and formulas live in the engine; what the engine has no
+ * notion of (number formats, roles, notes, drop-downs, column widths, frozen panes) is kept beside
+ * it for the view to render.
+ */
+import { type CellValue, DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
+import { nameReference } from '../workbook/baseline';
+import type { CellRole, NamePlan, SheetKind, SheetPlan, ValidationPlan, WorkbookPlan } from '../workbook/plan';
+import type { Progress, WorkbookTarget, WriteOptions } from '../workbook/target';
+import { createEngine } from './engine';
+
+/** A cell's computed value: a number, text, a boolean, `null` when empty, or an error. */
+export type PreviewValue = number | string | boolean | null | PreviewError;
+
+/** An error in a cell: the code Excel would show (`#N/A`) and the reason. */
+export interface PreviewError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export function isPreviewError(v: PreviewValue): v is PreviewError {
+  return typeof v === 'object' && v !== null;
+}
+
+/** What the view needs of one cell. */
+export interface PreviewCell {
+  readonly value: PreviewValue;
+  /** The formula (with `=`), when the cell holds one. */
+  readonly formula?: string;
+  /** Excel number format; absent means General. */
+  readonly format?: string;
+  readonly role?: CellRole;
+  readonly note?: string;
+  readonly validation?: ValidationPlan;
+}
+
+/** What the view needs of one sheet. */
+export interface PreviewSheet {
+  readonly name: string;
+  readonly kind?: SheetKind;
+  /** Rows and columns in use (the plan's block, or more if something spilled or was typed beyond it). */
+  readonly rows: number;
+  readonly columns: number;
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+  readonly freeze?: SheetPlan['freeze'];
+}
+
+/** What changed: the list of sheets (a plan was applied), or only values (a cell was set). */
+export type PreviewChange = { readonly type: 'sheets'; readonly activate?: string } | { readonly type: 'values' };
+
+/** The parts of a sheet's plan the engine does not keep. */
+interface SheetLook {
+  readonly name: string;
+  readonly kind?: SheetKind;
+  readonly cells: SheetPlan['cells'];
+  readonly columnWidths: readonly number[];
+  readonly validations: ReadonlyMap<string, ValidationPlan>;
+  readonly freeze?: SheetPlan['freeze'];
+}
+
+/** How to undo one step of a write, newest first. */
+type Undo = () => void;
+
+const MAX_SHEET_NAME = 31;
+const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
+
+const key = (name: string): string => name.toLowerCase();
+
+function lookOf(sheet: SheetPlan): SheetLook {
+  return {
+    name: sheet.name,
+    kind: sheet.kind,
+    cells: sheet.cells,
+    columnWidths: sheet.columnWidths,
+    validations: new Map(sheet.validations.map((v) => [v.address.replace(/\$/g, '').toUpperCase(), v])),
+    ...(sheet.freeze === undefined ? {} : { freeze: sheet.freeze }),
+  };
+}
+
+/** Why a sheet name would be refused by Excel, or undefined when it is fine. */
+function sheetNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'a sheet name cannot be blank';
+  if (name.length > MAX_SHEET_NAME) return `"${name}" is longer than ${MAX_SHEET_NAME} characters`;
+  if (BAD_SHEET_CHARS.test(name)) return `"${name}" contains one of [ ] : * ? / \\`;
+  if (name.startsWith("'") || name.endsWith("'")) return `"${name}" starts or ends with an apostrophe`;
+  return undefined;
+}
+
+function toPreviewValue(v: CellValue): PreviewValue {
+  if (v instanceof DetailedCellError) return { code: v.value, message: v.message };
+  return v;
+}
+
+/** Lets the page paint between the steps of a long write (a no-op cost in Node). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export class PreviewTarget implements WorkbookTarget {
+  private readonly looks = new Map<string, SheetLook>();
+  /** Defined names written by plans, by lower-case name. */
+  private readonly names = new Map<string, NamePlan>();
+  private readonly listeners = new Set<(change: PreviewChange) => void>();
+  /** Writes run one at a time, in the order they were asked for. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(readonly engine: HyperFormula = createEngine()) {}
+
+  // ------------------------------------------------------------------------------------------
+  // WorkbookTarget
+
+  sheetNames(): Promise<string[]> {
+    return Promise.resolve(this.engine.getSheetNames());
+  }
+
+  definedNames(): Promise<string[]> {
+    return Promise.resolve(this.engine.listNamedExpressions());
+  }
+
+  apply(plan: WorkbookPlan, options: WriteOptions): Promise<void> {
+    const run = this.queue.then(() => this.write(plan, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  setValue(sheet: string, address: string, value: string): Promise<void> {
+    const run = this.queue.then(() => {
+      const at = this.address(sheet, address);
+      this.engine.setCellContents(at, value);
+      this.emit({ type: 'values' });
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Read access for the view and tests
+
+  /** True while a plan is being written: values cannot be read until it is done. */
+  get writing(): boolean {
+    return this.engine.isEvaluationSuspended();
+  }
+
+  /** Sheets in workbook order. */
+  sheets(): PreviewSheet[] {
+    return this.engine.getSheetNames().map((name) => this.sheetInfo(name));
+  }
+
+  sheet(name: string): PreviewSheet | undefined {
+    return this.engine.getSheetId(name) === undefined ? undefined : this.sheetInfo(name);
+  }
+
+  /** A cell by 0-based row and column. */
+  cell(sheet: string, row: number, col: number): PreviewCell {
+    const id = this.sheetId(sheet);
+    const at: SimpleCellAddress = { sheet: id, row, col };
+    const look = this.looks.get(key(sheet));
+    const planned = look?.cells[row]?.[col];
+    const formula = this.engine.getCellFormula(at);
+    const validation = look?.validations.get(this.engine.simpleCellAddressToString(at, id) ?? '');
+    return {
+      value: toPreviewValue(this.engine.getCellValue(at)),
+      ...(formula === undefined ? {} : { formula }),
+      ...(planned?.format === undefined ? {} : { format: planned.format }),
+      ...(planned?.role === undefined ? {} : { role: planned.role }),
+      ...(planned?.note === undefined ? {} : { note: planned.note }),
+      ...(validation === undefined ? {} : { validation }),
+    };
+  }
+
+  /** A cell by A1 address on a sheet (`B13`) or a qualified one (`'Force (2)'!B13` as `sheet` omitted). */
+  cellAt(sheet: string, address: string): PreviewCell {
+    const at = this.address(sheet, address);
+    return this.cell(sheet, at.row, at.col);
+  }
+
+  /** Every formula cell's value, for checks: `[address, value]` with `Sheet!A1` addresses. */
+  formulaValues(sheet: string): [string, PreviewValue][] {
+    const id = this.sheetId(sheet);
+    const out: [string, PreviewValue][] = [];
+    this.engine.getSheetFormulas(id).forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (formula === undefined) return;
+        const at = { sheet: id, row: r, col: c };
+        out.push([`${sheet}!${this.engine.simpleCellAddressToString(at, id) ?? ''}`, toPreviewValue(this.engine.getCellValue(at))]);
+      }),
+    );
+    return out;
+  }
+
+  /** Calls `listener` after every change; returns the function that stops it. */
+  subscribe(listener: (change: PreviewChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  private emit(change: PreviewChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private sheetId(sheet: string): number {
+    const id = this.engine.getSheetId(sheet);
+    if (id === undefined) throw new Error(`there is no sheet "${sheet}" in the workbook`);
+    return id;
+  }
+
+  private address(sheet: string, address: string): SimpleCellAddress {
+    const id = this.sheetId(sheet);
+    const at = /^\$?[A-Za-z]{1,3}\$?[0-9]{1,7}$/.test(address) ? this.engine.simpleCellAddressFromString(address, id) : undefined;
+    if (at === undefined) throw new Error(`"${address}" is not a cell address like B3`);
+    return at;
+  }
+
+  private sheetInfo(name: string): PreviewSheet {
+    const look = this.looks.get(key(name));
+    const size = this.engine.getSheetDimensions(this.sheetId(name));
+    const planRows = look?.cells.length ?? 0;
+    const planColumns = look?.cells[0]?.length ?? 0;
+    return {
+      name,
+      ...(look?.kind === undefined ? {} : { kind: look.kind }),
+      rows: Math.max(planRows, size.height),
+      columns: Math.max(planColumns, size.width),
+      columnWidths: look?.columnWidths ?? [],
+      ...(look?.freeze === undefined ? {} : { freeze: look.freeze }),
+    };
+  }
+
+  /** Everything that makes the plan unwritable, checked before anything changes. */
+  private refusal(plan: WorkbookPlan, replace: ReadonlySet<string>): string | undefined {
+    const seen = new Set<string>();
+    for (const s of plan.sheets) {
+      const problem = sheetNameProblem(s.name);
+      if (problem !== undefined) return problem;
+      if (seen.has(key(s.name))) return `the plan has two sheets named "${s.name}"`;
+      seen.add(key(s.name));
+      const width = s.cells[0]?.length ?? 0;
+      if (s.cells.some((row) => row.length !== width)) return `the rows of sheet "${s.name}" are not all the same length`;
+    }
+    const existing = this.engine.getSheetNames();
+    const clashing = existing.filter((name) => seen.has(key(name)) && !replace.has(key(name)));
+    if (clashing.length > 0) {
+      return `the workbook already has ${clashing.length === 1 ? 'a sheet' : 'sheets'} named ${clashing.map((n) => `"${n}"`).join(', ')}`;
+    }
+    const existingNames = new Set(this.engine.listNamedExpressions().map(key));
+    for (const n of plan.names) {
+      if (!seen.has(key(n.sheet)) && this.engine.getSheetId(n.sheet) === undefined) {
+        return `the name ${n.name} refers to a sheet "${n.sheet}" that neither the plan nor the workbook has`;
+      }
+      if (!existingNames.has(key(n.name))) continue;
+      // A name may be redefined only when it belongs to a sheet the user agreed to replace.
+      const old = this.names.get(key(n.name));
+      if (old === undefined || !replace.has(key(old.sheet))) {
+        return `the workbook already has a defined name ${n.name}`;
+      }
+    }
+    return undefined;
+  }
+
+  private async write(plan: WorkbookPlan, options: WriteOptions): Promise<void> {
+    const replace = new Set(options.replace.map(key));
+    const refusal = this.refusal(plan, replace);
+    if (refusal !== undefined) throw new Error(`Nothing was written: ${refusal}.`);
+
+    const total = plan.sheets.length + 2;
+    let done = 0;
+    const report = (step: string): void => options.onProgress?.({ done, total, step } satisfies Progress);
+    const undo: Undo[] = [];
+    const hf = this.engine;
+
+    // What replaced sheets held, read before evaluation is suspended (reading needs it running).
+    const before = new Map<string, RawCellContent[][]>();
+    for (const s of plan.sheets) {
+      const id = hf.getSheetId(s.name);
+      if (id !== undefined) before.set(key(s.name), hf.getSheetSerialized(id));
+    }
+
+    hf.suspendEvaluation();
+    try {
+      report('Adding sheets');
+      for (const s of plan.sheets) {
+        const id = hf.getSheetId(s.name);
+        const oldLook = this.looks.get(key(s.name));
+        const oldContent = before.get(key(s.name));
+        if (id === undefined || oldContent === undefined) {
+          const name = hf.addSheet(s.name);
+          undo.push(() => {
+            const added = hf.getSheetId(name);
+            if (added !== undefined) hf.removeSheet(added);
+            this.looks.delete(key(name));
+          });
+        } else {
+          hf.clearSheet(id);
+          undo.push(() => {
+            hf.setSheetContent(id, oldContent);
+            if (oldLook === undefined) this.looks.delete(key(s.name));
+            else this.looks.set(key(s.name), oldLook);
+          });
+        }
+      }
+      done += 1;
+
+      report('Defining names');
+      for (const n of plan.names) {
+        const before = this.names.get(key(n.name));
+        if (hf.getNamedExpression(n.name) === undefined) {
+          hf.addNamedExpression(n.name, nameReference(n));
+          undo.push(() => {
+            hf.removeNamedExpression(n.name);
+            this.names.delete(key(n.name));
+          });
+        } else {
+          const old = hf.getNamedExpression(n.name)?.expression;
+          hf.changeNamedExpression(n.name, nameReference(n));
+          undo.push(() => {
+            hf.changeNamedExpression(n.name, old ?? null);
+            if (before === undefined) this.names.delete(key(n.name));
+            else this.names.set(key(n.name), before);
+          });
+        }
+        this.names.set(key(n.name), n);
+      }
+      done += 1;
+
+      for (const s of plan.sheets) {
+        report(`Writing ${s.name}`);
+        await nextTask();
+        const id = this.sheetId(s.name);
+        hf.setCellContents(
+          { sheet: id, row: 0, col: 0 },
+          s.cells.map((row) => row.map((c) => c.content)),
+        );
+        this.looks.set(key(s.name), lookOf(s));
+        done += 1;
+      }
+    } catch (e) {
+      for (const step of undo.reverse()) {
+        try {
+          step();
+        } catch {
+          // Keep undoing the rest: a half-undone write is worse than one step left over.
+        }
+      }
+      hf.resumeEvaluation();
+      // Views do not draw while a write runs: tell them it is over, with the workbook as it was.
+      this.emit({ type: 'sheets' });
+      throw e;
+    }
+    hf.resumeEvaluation();
+    const first = plan.sheets[0];
+    this.emit(first === undefined ? { type: 'sheets' } : { type: 'sheets', activate: first.name });
+    done = total;
+    report('Done');
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * The browser preview end to end: the page built by `npm run build:preview`, served from
+ * 127.0.0.1, opened in Chromium. The pane's own Load baseline button writes the workbook; the
+ * scenario is switched with the selector cell's drop-down as a user would, and the Force sheet must
+ * show the deployed force the model core computes in Node. No sheet may show an error.
+ *
+ * Needs Chromium: /usr/bin/chromium (Debian's `apt-get install chromium`) or CHROMIUM_PATH.
+ * DEFECON_E2E_PREBUILT=1 skips the build and serves dist-preview/ as it is.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { formatNumber } from '../../src/preview/format';
+import type { ScenarioId } from '../../src/data/types';
+import { baselinePlan } from '../../src/workbook/baseline';
+import { address, type SheetPlan } from '../../src/workbook/plan';
+import { headline, num, SCENARIO_IDS, scenarioLabel } from '../workbook/expected';
+import { serveFolder, type StaticServer } from './static-server';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const OUT = path.join(ROOT, 'dist-preview');
+const SCREENSHOT = path.join(ROOT, 'test-results', 'preview.png');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Chromium without the background traffic to hosts this machine cannot reach (../shared/TOOLCHAIN.md). */
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const plan = baselinePlan({ scenario: 'peace' });
+
+function sheetPlan(name: string): SheetPlan {
+  const s = plan.sheets.find((x) => x.name === name);
+  if (s === undefined) throw new Error(`the baseline has no sheet ${name}`);
+  return s;
+}
+
+/** The address of the cell in column `col` on the row whose column A holds `label`, from the plan. */
+function besideLabel(sheet: string, label: string, col = 1): string {
+  const row = sheetPlan(sheet).cells.findIndex((r) => r[0]?.content === label);
+  if (row < 0) throw new Error(`no row labelled ${label} on ${sheet}`);
+  return address(row, col);
+}
+
+const DEPLOYED = besideLabel('Force', 'Deployed force');
+/** The density input of the Lasting peace column, and its sourced value. */
+const DENSITY = `Assumptions!${besideLabel('Assumptions', 'density_per_km2', 3)}`;
+const DENSITY_VALUE = String(sheetPlan('Assumptions').cells.find((r) => r[0]?.content === 'density_per_km2')?.[3]?.content);
+const cell = (ref: string): string => `[data-cell="${ref}"]`;
+
+/** Builds dist-preview/ (npm run build:preview), unless DEFECON_E2E_PREBUILT=1 says it is already built. */
+function build(): void {
+  if (process.env.DEFECON_E2E_PREBUILT === '1') {
+    if (!fs.existsSync(path.join(OUT, 'preview.html'))) throw new Error('DEFECON_E2E_PREBUILT=1 but dist-preview/ has no preview.html');
+    return;
+  }
+  const cli = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
+  const run = spawnSync(process.execPath, [cli, '--mode', 'development', '--env', 'preview'], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`npm run build:preview failed:\n${run.stdout}\n${run.stderr}`);
+}
+
+async function openSheet(page: Page, sheet: string): Promise<void> {
+  await page.click(`[data-sheet="${sheet}"]`);
+  await page.waitForSelector(`table.grid[data-grid-sheet="${sheet}"]`);
+}
+
+/** Waits until a cell shows a number close to `expected`; returns what it shows. */
+async function waitForNumber(page: Page, ref: string, expected: number): Promise<{ value: number; text: string }> {
+  await page.waitForFunction(
+    ([selector, want]) => {
+      const v = Number(document.querySelector(selector)?.getAttribute('data-value'));
+      return Math.abs(v - want) <= 1e-9 * Math.max(1, Math.abs(want));
+    },
+    [cell(ref), expected] as const,
+    { timeout: 10_000 },
+  );
+  const td = page.locator(cell(ref));
+  return { value: Number(await td.getAttribute('data-value')), text: (await td.textContent()) ?? '' };
+}
+
+async function chooseScenario(page: Page, scenario: ScenarioId): Promise<void> {
+  const { sheet, address: at } = plan.scenarioCell;
+  await openSheet(page, sheet);
+  await page.click(cell(`${sheet}!${at}`));
+  await page.selectOption(`${cell(`${sheet}!${at}`)} select`, scenarioLabel(scenario));
+}
+
+/** Every cell that shows an error, on every sheet, as `Sheet!A1 #CODE`. */
+async function errorCells(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const s of plan.sheets) {
+    await openSheet(page, s.name);
+    found.push(
+      ...(await page.$$eval('table.grid td', (tds) =>
+        tds
+          .filter((td) => td.classList.contains('is-error') || /^#(N\/A|VALUE!|NAME\?|REF!|DIV\/0!|NUM!|ERROR!|SPILL!|CYCLE!|NULL!)/.test(td.textContent ?? ''))
+          .map((td) => `${td.getAttribute('data-cell') ?? '?'} ${td.textContent ?? ''} ${td.getAttribute('title') ?? ''}`),
+      )),
+    );
+  }
+  return found;
+}
+
+describe('the browser preview', () => {
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+    }
+    build();
+    server = await serveFolder(OUT);
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'defecon-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1440, height: 900 },
+    });
+    // Nothing leaves this machine: only the test's own server is reachable.
+    await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.location().url.endsWith('favicon.ico')) problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(`${server.url}preview.html`);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile !== undefined) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('loads the baseline with the pane’s own button', async () => {
+    await page.click('#load-baseline');
+    await page.waitForSelector('.defecon-pane[data-status="done"]', { timeout: 30_000 });
+    const tabs = await page.$$eval('.wb-tab', (bs) => bs.map((b) => b.getAttribute('data-sheet')));
+    expect(tabs).toEqual(plan.sheets.map((s) => s.name));
+  });
+
+  it.each(SCENARIO_IDS)('shows the model core’s deployed force in scenario %s, chosen in the selector’s drop-down', async (scenario) => {
+    await chooseScenario(page, scenario);
+    await openSheet(page, 'Force');
+    const want = headline(scenario).deployed;
+    const shown = await waitForNumber(page, `Force!${DEPLOYED}`, want);
+    expect(shown.text).toBe(formatNumber(want, '#,##0'));
+    expect(await errorCells(page)).toEqual([]);
+  });
+
+  it('recalculates live when an input is typed: density 10 troops/km2 gives line x depth x 10 (1,040 x 4 x 10 = 41,600)', async () => {
+    await chooseScenario(page, 'peace');
+    await page.click(cell(DENSITY));
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
+    await openSheet(page, 'Force');
+    const want = num('line_km', 'peace') * num('zone_depth_km', 'peace') * 10;
+    expect((await waitForNumber(page, `Force!${DEPLOYED}`, want)).text).toBe(formatNumber(want, '#,##0'));
+    // Put the sourced value back.
+    await openSheet(page, 'Assumptions');
+    await page.click(cell(DENSITY));
+    await page.keyboard.type(DENSITY_VALUE);
+    await page.keyboard.press('Enter');
+    await openSheet(page, 'Force');
+    await waitForNumber(page, `Force!${DEPLOYED}`, headline('peace').deployed);
+  });
+
+  it('shows an error’s code in the cell and its message as the tooltip', async () => {
+    await chooseScenario(page, 'peace');
+    await page.click(cell(DENSITY));
+    await page.keyboard.type('-1');
+    await page.keyboard.press('Enter');
+    await openSheet(page, 'Force');
+    const td = page.locator(cell(`Force!${DEPLOYED}`));
+    await page.waitForSelector(`${cell(`Force!${DEPLOYED}`)}.is-error`);
+    expect(await td.textContent()).toBe('#VALUE!');
+    expect(await td.getAttribute('title')).toMatch(/density/);
+    await openSheet(page, 'Assumptions');
+    await page.click(cell(DENSITY));
+    await page.keyboard.type(DENSITY_VALUE);
+    await page.keyboard.press('Enter');
+    await openSheet(page, 'Force');
+    await waitForNumber(page, `Force!${DEPLOYED}`, headline('peace').deployed);
+  });
+
+  it('renormalises the fund when a country’s Participates is switched to No in its drop-down', async () => {
+    const row = sheetPlan('Fund').cells.findIndex((r) => r[0]?.content === 'DE');
+    const participates = `Fund!${address(row, 2)}`;
+    const contribution = `Fund!${address(row, 4)}`;
+    await openSheet(page, 'Fund');
+    await page.click(cell(participates));
+    await page.selectOption(`${cell(participates)} select`, 'No');
+    await waitForNumber(page, contribution, 0);
+    await page.click(cell(participates));
+    await page.selectOption(`${cell(participates)} select`, 'Yes');
+    await waitForNumber(page, contribution, headline('peace').contributionDE);
+  });
+
+  it('switches the scenario from the pane too: the pane and the workbook share the target', async () => {
+    await page.click('#scenario-collapse');
+    await page.waitForSelector('.defecon-pane[data-status="done"]');
+    await openSheet(page, 'Force');
+    await waitForNumber(page, `Force!${DEPLOYED}`, headline('collapse').deployed);
+    await page.click('#scenario-peace');
+    await page.waitForSelector('.defecon-pane[data-status="done"]');
+    await waitForNumber(page, `Force!${DEPLOYED}`, headline('peace').deployed);
+  });
+
+  it('shows the selected cell’s formula in the formula bar, and the screenshot of the Force sheet', async () => {
+    await openSheet(page, 'Force');
+    await page.click(cell(`Force!${DEPLOYED}`));
+    const formula = sheetPlan('Force').cells.find((r) => r[0]?.content === 'Deployed force')?.[1]?.content;
+    expect(await page.inputValue('#formula-bar')).toBe(formula);
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    console.log(`[preview] screenshot: ${SCREENSHOT}`);
+  });
+
+  it('logs no page errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
