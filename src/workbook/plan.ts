@@ -54,6 +54,30 @@ export interface SheetPlan {
   readonly validations: readonly ValidationPlan[];
   /** Rows and columns kept in view when scrolling (the header). */
   readonly freeze?: { readonly rows: number; readonly columns: number };
+  /** Colour scales over result blocks (sensitivity tables). */
+  readonly colorScales?: readonly ColorScalePlan[];
+  /** Charts of result blocks. */
+  readonly charts?: readonly ChartPlan[];
+}
+
+/** A three-colour scale (low red, middle yellow, high green by default) over a block of numbers. */
+export interface ColorScalePlan {
+  /** Block address on the sheet, e.g. `B6:L16`. */
+  readonly address: string;
+  /** `true`: low values green and high red (when higher is worse, e.g. cost). */
+  readonly reverse?: boolean;
+}
+
+/** A chart of a block: one series per column (`line`) or bars for a tornado (`bar`). */
+export interface ChartPlan {
+  readonly kind: 'line' | 'bar';
+  readonly title: string;
+  /** The data block including its header row and category column, e.g. `A5:B16`. */
+  readonly dataAddress: string;
+  /** Where the chart's top-left corner goes, e.g. `E5`. */
+  readonly anchor: string;
+  readonly xTitle?: string;
+  readonly yTitle?: string;
 }
 
 /** A workbook-level defined name, e.g. `line_km` → `'Assumptions'!$I$5`. */
