@@ -9,8 +9,8 @@
  * 2. Write (1 sync per sheet): sheets being replaced are first renamed out of the way (`~1~Force`),
  *    so the new sheet can take its name and nothing is deleted yet. Each sheet is one batch: the
  *    whole block's formulas as one 2-D array, number formats as one 2-D array, one style call per
- *    role over all that role's cells (`getRanges`), column widths, freeze panes, drop-downs, notes
- *    and the defined names that point at it. Names go in with their sheet, so the sheets written
+ *    role over all that role's cells (`getRanges`), column widths, freeze panes, drop-downs, notes,
+ *    colour scales (ExcelApi 1.6), charts and the defined names that point at it. Names go in with their sheet, so the sheets written
  *    after it find them.
  * 3. Finish (1 sync): delete the renamed old sheets and show the first new one.
  *
@@ -18,6 +18,10 @@
  * sheets back, removes the names it added and restores the names it repointed; the error is rethrown
  * as a {@link WorkbookWriteError} naming the sheet and step. The full baseline (5 sheets) takes
  * 7 syncs, however many rows its sheets have.
+ *
+ * Driving the workbook for sensitivity tables (`readCells`, `evaluate`, `restore`, `resolveName`,
+ * `selectedCell`) takes one sync per call, whatever the number of cells; `evaluate` takes a second
+ * only the first time it finds the workbook in manual calculation.
  *
  * Why old sheets are renamed rather than new ones written under a temporary name: a formula that
  * names another sheet binds to the sheet holding that name when it is entered, so formulas written
@@ -29,12 +33,14 @@ import {
   blockAddress,
   columnName,
   type CellRole,
+  type ChartPlan,
+  type ColorScalePlan,
   type Constant,
   type NamePlan,
   type SheetPlan,
   type WorkbookPlan,
 } from "../workbook/plan";
-import type { Progress, WorkbookTarget, WriteOptions } from "../workbook/target";
+import type { CellRef, CellState, DrivableTarget, Progress, WriteOptions } from "../workbook/target";
 
 /** `Excel.run` as this module uses it; tests pass office-addin-mock's instead. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -282,6 +288,46 @@ export function describeError(error: unknown): string {
   return typeof location === "string" && location !== "" ? `${error.message} (at ${location})` : error.message;
 }
 
+/**
+ * The cell an address as Excel reports it names (`Assumptions!$G$6`, `'Force (2)'!B13`), without
+ * `$`; `null` for anything that is not one cell on one sheet (`Assumptions!G6:G8`, `A1,B2`).
+ */
+export function parseCellAddress(reference: string): CellRef | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/i.exec(reference.trim());
+  if (m === null) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  if (sheet === undefined || m[3] === undefined || m[4] === undefined) return null;
+  return { sheet, address: `${m[3].toUpperCase()}${m[4]}` };
+}
+
+/** What `Range.values` and `Range.valueTypes` give for one cell, as a {@link Constant}: empty is `null`, an error its code. */
+export function constantOf(value: unknown, valueType: unknown): Constant {
+  if (valueType === "Empty") return null;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value === "" && valueType !== "Error" ? null : value;
+  return null;
+}
+
+const SCALE_LOW = "#F8696B";
+const SCALE_MID = "#FFEB84";
+const SCALE_HIGH = "#63BE7B";
+
+/** Excel's red-yellow-green scale: lowest red, 50th percentile yellow, highest green (swapped when `reverse`). */
+export function colorScaleCriteria(plan: ColorScalePlan): Excel.ConditionalColorScaleCriteria {
+  const low = plan.reverse === true ? SCALE_HIGH : SCALE_LOW;
+  const high = plan.reverse === true ? SCALE_LOW : SCALE_HIGH;
+  return {
+    minimum: { type: "LowestValue", color: low },
+    midpoint: { type: "Percentile", formula: "50", color: SCALE_MID },
+    maximum: { type: "HighestValue", color: high },
+  };
+}
+
+/** The Excel chart type of a chart plan: lines, or clustered horizontal bars (a tornado). */
+export function chartTypeOf(plan: ChartPlan): "Line" | "BarClustered" {
+  return plan.kind === "line" ? "Line" : "BarClustered";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Styles by role.
 // ---------------------------------------------------------------------------------------------
@@ -348,11 +394,13 @@ interface Capabilities {
   readonly areas: boolean;
   /** `worksheet.notes` (ExcelApi 1.18). */
   readonly notes: boolean;
+  /** `range.conditionalFormats` (ExcelApi 1.6): colour scales. */
+  readonly conditionalFormats: boolean;
 }
 
 const lower = (s: string): string => s.toLowerCase();
 
-export class ExcelTarget implements WorkbookTarget {
+export class ExcelTarget implements DrivableTarget {
   private readonly run: ExcelRun;
   private readonly isSetSupported: SetSupported;
 
@@ -386,6 +434,117 @@ export class ExcelTarget implements WorkbookTarget {
     } catch (error) {
       const step = `setting ${sheet}!${cell}`;
       throw new WorkbookWriteError("WRITE_FAILED", sheet, step, `Could not set ${sheet}!${cell}: ${describeError(error)}`);
+    }
+  }
+
+  // --- Driving the workbook (sensitivity tables): a constant number of syncs per call ---------
+
+  /** Whether the workbook was in manual calculation at the last `evaluate` (then it calculates up front). */
+  private manualCalculation = false;
+
+  async resolveName(name: string): Promise<CellRef | null> {
+    try {
+      return await this.run(async (context) => {
+        const range = context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
+        range.load("address");
+        await context.sync();
+        return range.isNullObject ? null : parseCellAddress(range.address);
+      });
+    } catch (error) {
+      throw new WorkbookWriteError("READ_FAILED", "", `reading the name "${name}"`, `Could not read the name "${name}": ${describeError(error)}.`);
+    }
+  }
+
+  async selectedCell(): Promise<CellRef | null> {
+    try {
+      return await this.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("address,cellCount");
+        await context.sync();
+        return range.cellCount === 1 ? parseCellAddress(range.address) : null;
+      });
+    } catch (error) {
+      // A chart or a shape is selected: no cell is.
+      if ((error as { code?: unknown }).code === "InvalidSelection") return null;
+      throw new WorkbookWriteError("READ_FAILED", "", "reading the selection", `Could not read the selected cell: ${describeError(error)}.`);
+    }
+  }
+
+  /** Reads every cell's formula, value and value type in one sync. */
+  async readCells(refs: readonly CellRef[]): Promise<CellState[]> {
+    if (refs.length === 0) return [];
+    try {
+      return await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        const ranges = refs.map((ref) => worksheets.getItem(ref.sheet).getRange(ref.address).load("formulas,values,valueTypes"));
+        await context.sync();
+        return ranges.map((range): CellState => {
+          const formula: unknown = range.formulas[0]?.[0];
+          return {
+            formula: typeof formula === "string" && formula.startsWith("=") ? formula : null,
+            value: constantOf(range.values[0]?.[0], range.valueTypes[0]?.[0]),
+          };
+        });
+      });
+    } catch (error) {
+      throw new WorkbookWriteError("READ_FAILED", refs[0]?.sheet ?? "", "reading cells", `Could not read ${refList(refs)}: ${describeError(error)}.`);
+    }
+  }
+
+  /**
+   * Sets the inputs and reads the outputs in one sync: Excel recalculates (custom functions
+   * included) before it returns the values. In manual calculation it calculates first; the first
+   * call that finds the workbook in manual mode takes a second sync to calculate and read again.
+   */
+  async evaluate(inputs: readonly { readonly ref: CellRef; readonly value: number }[], outputs: readonly CellRef[]): Promise<Constant[]> {
+    try {
+      return await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        const application = context.workbook.application;
+        for (const input of inputs) worksheets.getItem(input.ref.sheet).getRange(input.ref.address).values = [[input.value]];
+        const calculatedFirst = this.manualCalculation;
+        if (calculatedFirst) application.calculate("Recalculate");
+        application.load("calculationMode");
+        const ranges = outputs.map((ref) => worksheets.getItem(ref.sheet).getRange(ref.address).load("values,valueTypes"));
+        await context.sync();
+        this.manualCalculation = application.calculationMode === "Manual";
+        if (this.manualCalculation && !calculatedFirst) {
+          application.calculate("Recalculate");
+          for (const range of ranges) range.load("values,valueTypes");
+          await context.sync();
+        }
+        return ranges.map((range) => constantOf(range.values[0]?.[0], range.valueTypes[0]?.[0]));
+      });
+    } catch (error) {
+      throw new WorkbookWriteError(
+        "WRITE_FAILED",
+        inputs[0]?.ref.sheet ?? "",
+        "evaluating",
+        `Could not set ${refList(inputs.map((i) => i.ref))} and read ${refList(outputs)}: ${describeError(error)}.`,
+      );
+    }
+  }
+
+  /** Puts each cell's formula back, or its value where it held a constant (empty as `""`), in one sync. */
+  async restore(cells: readonly { readonly ref: CellRef; readonly state: CellState }[]): Promise<void> {
+    if (cells.length === 0) return;
+    try {
+      await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        for (const { ref, state } of cells) {
+          const range = worksheets.getItem(ref.sheet).getRange(ref.address);
+          if (state.formula !== null) range.formulas = [[state.formula]];
+          else range.values = [[state.value ?? ""]];
+        }
+        await context.sync();
+      });
+    } catch (error) {
+      throw new WorkbookWriteError(
+        "WRITE_FAILED",
+        cells[0]?.ref.sheet ?? "",
+        "restoring cells",
+        `Could not put back ${refList(cells.map((c) => c.ref))}; check them: ${describeError(error)}.`,
+      );
     }
   }
 
@@ -440,6 +599,7 @@ export class ExcelTarget implements WorkbookTarget {
     const capabilities: Capabilities = {
       areas: this.isSetSupported("ExcelApi", "1.9"),
       notes: this.isSetSupported("ExcelApi", "1.18"),
+      conditionalFormats: this.isSetSupported("ExcelApi", "1.6"),
     };
     const total = plan.sheets.length + 1;
     const report = (done: number, step: string): void => options.onProgress?.({ done, total, step } satisfies Progress);
@@ -571,6 +731,12 @@ export class ExcelTarget implements WorkbookTarget {
   }
 }
 
+/** `Force!B13, Fund!C5`, at most five cells then a count. */
+function refList(refs: readonly CellRef[]): string {
+  const shown = refs.slice(0, 5).map((r) => `${r.sheet}!${r.address}`);
+  return refs.length > 5 ? `${shown.join(", ")} and ${refs.length - 5} more` : shown.join(", ");
+}
+
 /** Queues one sheet's contents, formats, styles, widths, panes, drop-downs and notes (no sync). */
 function writeSheet(ws: Excel.Worksheet, sheet: SheetPlan, can: Capabilities): void {
   const block = ws.getRange(blockAddress(sheet));
@@ -605,4 +771,18 @@ function writeSheet(ws: Excel.Worksheet, sheet: SheetPlan, can: Capabilities): v
     });
   }
   if (can.notes) for (const n of notesOf(sheet)) ws.notes.add(n.address, n.note);
+
+  if (can.conditionalFormats) {
+    for (const scale of sheet.colorScales ?? []) {
+      const format = ws.getRange(scale.address).conditionalFormats.add("ColorScale");
+      format.colorScale.criteria = colorScaleCriteria(scale);
+    }
+  }
+  for (const plan of sheet.charts ?? []) {
+    const chart = ws.charts.add(chartTypeOf(plan), ws.getRange(plan.dataAddress), "Columns");
+    chart.title.text = plan.title;
+    if (plan.xTitle !== undefined) chart.axes.categoryAxis.title.text = plan.xTitle;
+    if (plan.yTitle !== undefined) chart.axes.valueAxis.title.text = plan.yTitle;
+    chart.setPosition(plan.anchor);
+  }
 }

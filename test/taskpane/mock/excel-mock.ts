@@ -10,18 +10,45 @@
  *   that is not there fail as they do in Excel.
  * - Each `run` call is one `Excel.run`: the collections it reads are the workbook as it was when the
  *   run began, so the fake refuses a `load` issued after that run has queued a write.
+ * - Range and application loads (`range.load("values")`) are queued like writes and read the
+ *   workbook where they stand in the queue, so a batch can write inputs and read outputs. Formula
+ *   cells get their values from {@link FakeExcel.evaluator} when the workbook recalculates: before
+ *   the first read after a write in automatic mode, or at `application.calculate` in manual mode.
+ *   A property read before its load was synced gives office-addin-mock's "not loaded" string.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import type { ExcelRun } from "../../../src/taskpane/excel";
 import { address } from "../../../src/workbook/plan";
 
 /** How a cell's content was stored: what Excel would make of what was written. */
-export type CellKind = "formula" | "text" | "number" | "boolean" | "date";
+export type CellKind = "formula" | "text" | "number" | "boolean" | "date" | "error";
 
 export interface FakeCell {
   content: string | number | boolean;
   kind: CellKind;
   format: string;
+  /** A formula cell's value at the last recalculation. */
+  value?: string | number | boolean;
+}
+
+/** Excel's error codes: a cell holding one (typed or computed) has value type `Error`. */
+export const ERROR_CODES: readonly string[] = ["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#CALC!", "#BUSY!", "#SPILL!"];
+
+/** A colour scale added with `conditionalFormats.add("ColorScale")`. */
+export interface FakeColorScale {
+  readonly address: string;
+  criteria: unknown;
+}
+
+/** A chart added with `charts.add`. */
+export interface FakeChart {
+  readonly type: string;
+  readonly source: string;
+  readonly seriesBy: string | undefined;
+  title?: string;
+  xTitle?: string;
+  yTitle?: string;
+  position?: string;
 }
 
 /** One property written to a range or a range list, e.g. `format.font.bold` = true on `A1:C1, A5`. */
@@ -35,6 +62,8 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   readonly styles: StyleWrite[] = [];
   readonly notes = new Map<string, string>();
+  readonly colorScales: FakeColorScale[] = [];
+  readonly charts: FakeChart[] = [];
   freeze: { rows: number; columns: number } | undefined;
   /** Every 2-D array assigned to a range of this sheet, in order. */
   readonly arrays: { property: "formulas" | "values" | "numberFormat"; address: string; value: unknown[][] }[] = [];
@@ -111,6 +140,11 @@ export function parseArea(area: string): Box {
   return { r0: a.r ?? 0, c0: a.c, r1: b.r ?? 1_048_575, c1: b.c };
 }
 
+/** A sheet name as Excel writes it in an address: quoted when it is not a plain word. */
+function quoteIfNeeded(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
 function covers(areas: string, cell: string): boolean {
   const p = parseArea(cell);
   return areas.split(/[,;]/).some((area) => {
@@ -145,6 +179,16 @@ export class FakeExcel {
   readonly commands: Command[] = [];
   /** Return a message to make that command fail (as Excel would, rejecting its sync). */
   failWhen: ((command: Command) => string | undefined) | undefined;
+  /** `application.calculationMode`. */
+  calculationMode: "Automatic" | "Manual" = "Automatic";
+  /** A formula cell's value from its formula; the default gives 0. */
+  evaluator: ((formula: string, excel: FakeExcel) => string | number | boolean) | undefined;
+  /** Recalculations so far. */
+  calculations = 0;
+  /** A value or formula was written since the last recalculation. */
+  dirty = false;
+  /** The selected range (`Sheet1`, `B2:C3`); `undefined` when a chart or shape is selected. */
+  selection: { sheet: string; address: string } | undefined;
 
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
     this.sheets = sheetNames.map((n) => new FakeSheet(n));
@@ -184,6 +228,26 @@ export class FakeExcel {
     };
   }
 
+  /** Computes every formula cell's value with {@link evaluator}. */
+  recalculate(): void {
+    this.calculations++;
+    this.dirty = false;
+    for (const s of this.sheets) {
+      for (const cell of s.cells.values()) if (cell.kind === "formula") cell.value = this.evaluator?.(String(cell.content), this) ?? 0;
+    }
+  }
+
+  /** A cell's value as `Range.values` gives it (`""` when empty), and its `Range.valueTypes`. */
+  valueOf(sheet: FakeSheet, cell: string): { value: string | number | boolean; type: string } {
+    const c = sheet.cells.get(cell);
+    if (c === undefined || c.content === "") return { value: "", type: "Empty" };
+    const value = c.kind === "formula" ? (c.value ?? 0) : c.content;
+    if (typeof value === "number") return { value, type: "Double" };
+    if (typeof value === "boolean") return { value, type: "Boolean" };
+    if (ERROR_CODES.includes(value) && (c.kind === "error" || c.kind === "formula")) return { value, type: "Error" };
+    return { value, type: "String" };
+  }
+
   /** `Excel.run` over this workbook. */
   readonly run: ExcelRun = async (batch) => {
     this.runs++;
@@ -208,6 +272,7 @@ export class FakeExcel {
     const text = String(value);
     if (format === "@") return { content: text, kind: "text", format };
     if (text.startsWith("=")) return { content: text, kind: "formula", format };
+    if (ERROR_CODES.includes(text)) return { content: text, kind: "error", format };
     if (/^[-+]?\d+(\.\d+)?$/.test(text)) return { content: Number(text), kind: "number", format };
     if (/^\d{4}-\d{2}(-\d{2})?$/.test(text)) return { content: text, kind: "date", format };
     if (/^(true|false)$/i.test(text)) return { content: text.toUpperCase() === "TRUE", kind: "boolean", format };
@@ -245,6 +310,11 @@ class MockCollection extends OfficeMockObject {
 class MockRun {
   private queue: Command[] = [];
   private wrote = false;
+  /** Objects with a `load`, and what their loads read, made visible at sync. */
+  private readonly readers: { object: object; loaded: Map<string, unknown> }[] = [];
+  private readonly visible = new WeakMap<object, Map<string, unknown>>();
+  /** The address of each range handed out, for `charts.add(type, range)`. */
+  private readonly rangeAddresses = new WeakMap<object, string>();
   private readonly worksheets: MockCollection;
   private readonly namesCollection: MockCollection;
   readonly context: object;
@@ -262,8 +332,88 @@ class MockRun {
     const names = Object.assign(this.namesCollection, {
       add: (name: string, reference: string, comment?: string) => this.addName(name, reference, comment ?? ""),
       getItem: (name: string) => this.getName(name),
+      getItemOrNullObject: (name: string) => ({ getRangeOrNullObject: () => this.nameRange(name) }),
     });
-    this.context = { workbook: { worksheets, names }, sync: () => this.sync() };
+    const application = this.loadable(
+      {
+        calculate: (type: string) =>
+          this.push("Application.calculate", () => undefined, () => {
+            if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new Error(`mock: calculate("${type}")`);
+            excel.recalculate();
+          }),
+      },
+      "Application",
+      ["calculationMode"],
+      this.workbookLevel,
+      () => ({ calculationMode: excel.calculationMode }),
+    );
+    const getSelectedRange = (): object =>
+      this.loadable({}, "Workbook.getSelectedRange", ["address", "cellCount"], this.workbookLevel, () => {
+        const sel = excel.selection;
+        if (sel === undefined) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.", "Workbook.getSelectedRange");
+        const box = parseArea(sel.address);
+        return { address: `${quoteIfNeeded(sel.sheet)}!${sel.address}`, cellCount: (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) };
+      });
+    this.context = { workbook: { worksheets, names, application, getSelectedRange }, sync: () => this.sync() };
+  }
+
+  /** Queues a workbook-level command (no sheet). */
+  private readonly workbookLevel = (location: string, run: (c: undefined) => void): void => this.push(location, () => undefined, () => run(undefined));
+
+  /**
+   * Gives `object` a `load` that queues a read: when the command runs, `read` gives the properties
+   * as they then are, shown at sync. Each of `properties` reads back office-addin-mock's "not
+   * loaded" string until a load of it was synced.
+   */
+  private loadable<C, O extends object>(
+    object: O,
+    location: string,
+    properties: readonly string[],
+    queue: (location: string, run: (c: C) => void) => void,
+    read: (c: C) => Record<string, unknown>,
+    setters: Readonly<Record<string, (value: never) => void>> = {},
+  ): O {
+    const loaded = new Map<string, unknown>();
+    const target = object as Record<string, unknown>;
+    target.load = (argument: string): O => {
+      const wanted = argument.split(",").map((p) => p.trim());
+      for (const p of wanted) if (!properties.includes(p)) throw new Error(`mock: loading "${p}" on ${location} is not modelled`);
+      queue(`${location}.load`, (c) => {
+        if (this.excel.dirty && this.excel.calculationMode === "Automatic") this.excel.recalculate();
+        const values = read(c);
+        for (const p of wanted) loaded.set(p, values[p]);
+        // As in Office.js, any synced load of an `...OrNullObject` sets its `isNullObject`.
+        if ("isNullObject" in values) loaded.set("isNullObject", values.isNullObject);
+      });
+      return object;
+    };
+    const visible = this.visible;
+    for (const p of properties) {
+      Object.defineProperty(object, p, {
+        get: () => {
+          const values = visible.get(object);
+          return values?.has(p) === true ? values.get(p) : "Error, property was not loaded";
+        },
+        ...(setters[p] === undefined ? {} : { set: setters[p] }),
+        configurable: true,
+        enumerable: true,
+      });
+    }
+    this.readers.push({ object, loaded });
+    return object;
+  }
+
+  /** What a name points at, as `getItemOrNullObject(name).getRangeOrNullObject()`. */
+  private nameRange(name: string): object {
+    const excel = this.excel;
+    return this.loadable({}, "NamedItem.getRangeOrNullObject", ["address", "isNullObject"], this.workbookLevel, () => {
+      const n = excel.name(name);
+      const m = n === undefined ? null : /^=(?:'((?:[^']|'')+)'|([^'!=]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(n.formula);
+      const sheetName = m?.[1]?.replace(/''/g, "'") ?? m?.[2];
+      const sheet = sheetName === undefined ? undefined : excel.sheet(sheetName);
+      if (m === null || sheet === undefined) return { isNullObject: true, address: undefined };
+      return { isNullObject: false, address: `${quoteIfNeeded(sheet.name)}!${(m[3] ?? "").replace(/\$/g, "")}` };
+    });
   }
 
   checkCanLoad(): void {
@@ -290,6 +440,7 @@ class MockRun {
       this.excel.commands.push(command);
       this.wrote = true;
     }
+    for (const r of this.readers) this.visible.set(r.object, new Map(r.loaded));
     await this.worksheets.syncAll();
     await this.namesCollection.syncAll();
   }
@@ -347,6 +498,35 @@ class MockRun {
           excel.active = s;
         }),
       getRange: (a: string) => this.rangeProxy(on, a, "Range"),
+      charts: {
+        add: (type: string, source: object, seriesBy?: string) => {
+          const sourceAddress = this.rangeAddresses.get(source);
+          if (sourceAddress === undefined) throw new Error("mock: charts.add needs a range from this run");
+          const chart: { target: FakeChart | undefined } = { target: undefined };
+          on("ChartCollection.add", (s) => {
+            chart.target = { type, source: sourceAddress, seriesBy };
+            s.charts.push(chart.target);
+          });
+          const set = (location: string, f: (c: FakeChart) => void): void =>
+            on(location, () => {
+              if (chart.target === undefined) throw new FakeOfficeError("ItemNotFound", "The chart does not exist.", location);
+              f(chart.target);
+            });
+          const textSetter = (location: string, f: (c: FakeChart, text: string) => void): object => {
+            const title = {};
+            Object.defineProperty(title, "text", { set: (value: string) => set(location, (c) => f(c, value)) });
+            return title;
+          };
+          return {
+            title: textSetter("ChartTitle.text", (c, text) => (c.title = text)),
+            axes: {
+              categoryAxis: { title: textSetter("ChartAxisTitle.text", (c, text) => (c.xTitle = text)) },
+              valueAxis: { title: textSetter("ChartAxisTitle.text", (c, text) => (c.yTitle = text)) },
+            },
+            setPosition: (anchor: string) => set("Chart.setPosition", (c) => (c.position = anchor)),
+          };
+        },
+      },
       getRanges: (a: string) => this.rangeProxy(on, a, "RangeAreas"),
       freezePanes: {
         freezeRows: (rows: number) => on("WorksheetFreezePanes.freezeRows", (s) => (s.freeze = { rows, columns: 0 })),
@@ -388,6 +568,7 @@ class MockRun {
           throw new FakeOfficeError("InvalidArgument", `The ${rows}x${cols} range ${rangeAddress} was given another shape.`, `Range.${property}`);
         }
         s.arrays.push({ property, address: rangeAddress, value });
+        if (property !== "numberFormat") this.excel.dirty = true;
         value.forEach((row, i) =>
           row.forEach((v, j) => {
             const cell = address(box.r0 + i, box.c0 + j);
@@ -412,10 +593,43 @@ class MockRun {
       }),
       dataValidation: style("dataValidation.", ["rule", "prompt"]),
     };
-    for (const property of ["formulas", "values", "numberFormat"] as const) {
-      Object.defineProperty(range, property, { set: array(property) });
-    }
-    return range;
+    const rangeWithFormats = Object.assign(range, {
+      conditionalFormats: {
+        add: (type: string) => {
+          if (type !== "ColorScale") throw new Error(`mock: conditional format "${type}" is not modelled`);
+          const scale: { target: FakeColorScale | undefined } = { target: undefined };
+          on(`${kind}.conditionalFormats.add`, (s) => {
+            scale.target = { address: rangeAddress, criteria: undefined };
+            s.colorScales.push(scale.target);
+          });
+          const colorScale = {};
+          Object.defineProperty(colorScale, "criteria", {
+            set: (criteria: unknown) =>
+              on("ColorScaleConditionalFormat.criteria", () => {
+                if (scale.target === undefined) throw new FakeOfficeError("ItemNotFound", "The format does not exist.", "ColorScaleConditionalFormat.criteria");
+                scale.target.criteria = criteria;
+              }),
+          });
+          return { colorScale };
+        },
+      },
+    });
+    Object.defineProperty(rangeWithFormats, "numberFormat", { set: array("numberFormat") });
+    const setters = { formulas: array("formulas"), values: array("values") };
+    const loaded = this.loadable(rangeWithFormats, kind, ["formulas", "values", "valueTypes", "address", "cellCount"], on, (s) => {
+      const box = parseArea(rangeAddress);
+      const grid = <T>(f: (cell: string) => T): T[][] =>
+        Array.from({ length: box.r1 - box.r0 + 1 }, (_, i) => Array.from({ length: box.c1 - box.c0 + 1 }, (_, j) => f(address(box.r0 + i, box.c0 + j))));
+      return {
+        formulas: grid((cell) => s.cells.get(cell)?.content ?? ""),
+        values: grid((cell) => this.excel.valueOf(s, cell).value),
+        valueTypes: grid((cell) => this.excel.valueOf(s, cell).type),
+        address: `${quoteIfNeeded(s.name)}!${rangeAddress}`,
+        cellCount: (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1),
+      };
+    }, setters);
+    this.rangeAddresses.set(loaded, rangeAddress);
+    return loaded;
   }
 
   // --- names ----------------------------------------------------------------------------------
