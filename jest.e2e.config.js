@@ -1,5 +1,5 @@
 // Browser tests (npm run test:e2e): the preview page in Chromium, driven by playwright-core.
-// Each test file builds what it serves; Chromium is /usr/bin/chromium unless CHROMIUM_PATH says otherwise.
+// The first test file builds the preview, the others serve that build (test/e2e/harness.ts); Chromium is /usr/bin/chromium unless CHROMIUM_PATH says otherwise.
 /** @type {import('jest').Config} */
 module.exports = {
   preset: "ts-jest",
@@ -7,4 +7,6 @@ module.exports = {
   roots: ["<rootDir>/test/e2e"],
   testMatch: ["**/*.e2e.ts"],
   testTimeout: 180_000,
+  // One browser at a time, in one process: the test files share one build of the preview (harness.ts).
+  maxWorkers: 1,
 };

@@ -13,12 +13,19 @@
 // 2. Size. The production files Office downloads: dist/functions.js (the custom functions with all
 //    reference data; target < 100 kB minified), its gzip size, functions.json and taskpane.js.
 //
-// Prints a table; no pass/fail exit code except for a mismatch between the two outputs.
+// 3. Sensitivity tables. A 50 x 50 two-way table of deployed force (line_km x density_per_km2) in
+//    the preview engine: driven (set inputs, recalculate, read: one round trip per point, as the
+//    pane does where the output is not a live formula) against the live path (one spilled
+//    DEF.FORCE_SIZE over the axes: write the sheet, evaluate, read). Run by bench/sensitivity.bench.ts
+//    through jest.bench.config.js (ts-jest); the two tables must agree cell by cell.
+//
+// Prints a table; no pass/fail exit code except for a mismatch between two outputs.
 // The bundle is built first (npm run build) when dist/functions.js is missing or older than src/.
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -176,3 +183,34 @@ const lines = [
   `  taskpane.js             ${pad(kB(size("taskpane.js")), 10)}`,
 ];
 console.log(lines.join("\n"));
+
+// 3. Sensitivity tables, through the TypeScript sources (ts-jest).
+const benchOut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "defecon-bench-")), "sensitivity.json");
+const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+const jestRun = spawnSync(npx, ["jest", "--config", "jest.bench.config.js", "--silent"], {
+  cwd: root,
+  env: { ...process.env, BENCH_OUT: benchOut },
+  encoding: "utf8",
+  shell: process.platform === "win32",
+});
+if (!fs.existsSync(benchOut)) {
+  console.error(`\nsensitivity bench did not run:\n${jestRun.stdout ?? ""}${jestRun.stderr ?? ""}`);
+  process.exit(jestRun.status ?? 1);
+}
+const sens = JSON.parse(fs.readFileSync(benchOut, "utf8"));
+if (sens.mismatch !== null) {
+  console.error(`MISMATCH between the driven and the live table at ${sens.mismatch}`);
+  process.exit(1);
+}
+const perPoint = sens.drivenMedian / sens.points;
+console.log(
+  [
+    "",
+    `sensitivity table, ${sens.steps} x ${sens.steps} = ${sens.points.toLocaleString("en")} points of deployed force (line_km x density_per_km2), preview engine`,
+    `tables equal cell by cell; ${sens.driven.length} driven and ${sens.live.length} live runs, medians`,
+    "",
+    `  driven, whole table      ${pad(ms(sens.drivenMedian), 12)}   ${(perPoint * 1000).toFixed(0)} us per point (+4 corner points)`,
+    `  live, write + evaluate   ${pad(ms(sens.liveMedian), 12)}`,
+    `  ratio driven / live      ${pad(`${(sens.drivenMedian / sens.liveMedian).toFixed(1)}x`, 12)}`,
+  ].join("\n"),
+);

@@ -1,13 +1,13 @@
 /**
- * The preview's workbook: a {@link WorkbookTarget} over the embedded engine, so the pane loads the
+ * The preview's workbook: a {@link DrivableTarget} over the embedded engine, so the pane loads the
  * same plans into it as into Excel. Values and formulas live in the engine; what the engine has no
  * notion of (number formats, roles, notes, drop-downs, column widths, frozen panes) is kept beside
  * it for the view to render.
  */
 import { type CellValue, DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
 import { nameReference } from '../workbook/baseline';
-import type { CellRole, NamePlan, SheetKind, SheetPlan, ValidationPlan, WorkbookPlan } from '../workbook/plan';
-import type { Progress, WorkbookTarget, WriteOptions } from '../workbook/target';
+import type { CellRole, ColorScalePlan, ChartPlan, Constant, NamePlan, SheetKind, SheetPlan, ValidationPlan, WorkbookPlan } from '../workbook/plan';
+import type { CellRef, CellState, DrivableTarget, Progress, WriteOptions } from '../workbook/target';
 import { createEngine } from './engine';
 
 /** A cell's computed value: a number, text, a boolean, `null` when empty, or an error. */
@@ -45,6 +45,8 @@ export interface PreviewSheet {
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];
   readonly freeze?: SheetPlan['freeze'];
+  readonly colorScales?: readonly ColorScalePlan[];
+  readonly charts?: readonly ChartPlan[];
 }
 
 /** What changed: the list of sheets (a plan was applied), or only values (a cell was set). */
@@ -58,6 +60,8 @@ interface SheetLook {
   readonly columnWidths: readonly number[];
   readonly validations: ReadonlyMap<string, ValidationPlan>;
   readonly freeze?: SheetPlan['freeze'];
+  readonly colorScales?: readonly ColorScalePlan[];
+  readonly charts?: readonly ChartPlan[];
 }
 
 /** How to undo one step of a write, newest first. */
@@ -76,6 +80,8 @@ function lookOf(sheet: SheetPlan): SheetLook {
     columnWidths: sheet.columnWidths,
     validations: new Map(sheet.validations.map((v) => [v.address.replace(/\$/g, '').toUpperCase(), v])),
     ...(sheet.freeze === undefined ? {} : { freeze: sheet.freeze }),
+    ...(sheet.colorScales === undefined ? {} : { colorScales: sheet.colorScales }),
+    ...(sheet.charts === undefined ? {} : { charts: sheet.charts }),
   };
 }
 
@@ -93,18 +99,25 @@ function toPreviewValue(v: CellValue): PreviewValue {
   return v;
 }
 
+/** A value as a {@link CellState} holds it: errors as their code (`#N/A`). */
+function toConstant(v: CellValue): Constant {
+  return v instanceof DetailedCellError ? v.value : v;
+}
+
 /** Lets the page paint between the steps of a long write (a no-op cost in Node). */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export class PreviewTarget implements WorkbookTarget {
+export class PreviewTarget implements DrivableTarget {
   private readonly looks = new Map<string, SheetLook>();
   /** Defined names written by plans, by lower-case name. */
   private readonly names = new Map<string, NamePlan>();
   private readonly listeners = new Set<(change: PreviewChange) => void>();
   /** Writes run one at a time, in the order they were asked for. */
   private queue: Promise<void> = Promise.resolve();
+  /** The view's selected cell, for {@link selectedCell}. */
+  private selection: CellRef | null = null;
 
   constructor(readonly engine: HyperFormula = createEngine()) {}
 
@@ -132,6 +145,69 @@ export class PreviewTarget implements WorkbookTarget {
       this.emit({ type: 'values' });
     });
     this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // DrivableTarget
+
+  resolveName(name: string): Promise<CellRef | null> {
+    const expr = this.engine.getNamedExpression(name)?.expression;
+    const m = typeof expr === 'string' ? /^=\s*(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(expr) : null;
+    if (m === null) return Promise.resolve(null);
+    const sheet = m[1] === undefined ? (m[2] ?? '') : m[1].replace(/''/g, "'");
+    return Promise.resolve(this.engine.getSheetId(sheet) === undefined ? null : { sheet, address: `${(m[3] ?? '').toUpperCase()}${m[4] ?? ''}` });
+  }
+
+  selectedCell(): Promise<CellRef | null> {
+    return Promise.resolve(this.selection);
+  }
+
+  /** The view calls this when the user selects a cell (`null`: none, or several). */
+  setSelection(ref: CellRef | null): void {
+    this.selection = ref;
+  }
+
+  readCells(refs: readonly CellRef[]): Promise<CellState[]> {
+    return this.run(() =>
+      refs.map((r) => {
+        const at = this.address(r.sheet, r.address);
+        const formula = this.engine.getCellFormula(at);
+        return { formula: formula ?? null, value: toConstant(this.engine.getCellValue(at)) };
+      }),
+    );
+  }
+
+  evaluate(inputs: readonly { readonly ref: CellRef; readonly value: number }[], outputs: readonly CellRef[]): Promise<Constant[]> {
+    return this.run(() => {
+      const hf = this.engine;
+      const at = inputs.map((i) => ({ at: this.address(i.ref.sheet, i.ref.address), value: i.value }));
+      const out = outputs.map((o) => this.address(o.sheet, o.address));
+      hf.batch(() => {
+        for (const i of at) hf.setCellContents(i.at, i.value);
+      });
+      return out.map((o) => toConstant(hf.getCellValue(o)));
+    });
+  }
+
+  restore(cells: readonly { readonly ref: CellRef; readonly state: CellState }[]): Promise<void> {
+    return this.run(() => {
+      const hf = this.engine;
+      const at = cells.map((c) => ({ at: this.address(c.ref.sheet, c.ref.address), content: c.state.formula ?? c.state.value }));
+      hf.batch(() => {
+        for (const c of at) hf.setCellContents(c.at, c.content);
+      });
+      this.emit({ type: 'values' });
+    });
+  }
+
+  /** Runs `f` after the writes queued before it, and before those queued after. */
+  private run<T>(f: () => T): Promise<T> {
+    const run = this.queue.then(f);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
@@ -227,6 +303,8 @@ export class PreviewTarget implements WorkbookTarget {
       columns: Math.max(planColumns, size.width),
       columnWidths: look?.columnWidths ?? [],
       ...(look?.freeze === undefined ? {} : { freeze: look.freeze }),
+      ...(look?.colorScales === undefined ? {} : { colorScales: look.colorScales }),
+      ...(look?.charts === undefined ? {} : { charts: look.charts }),
     };
   }
 

@@ -7,9 +7,11 @@
  * Stable hooks for tests: tab buttons `[data-sheet="Force"]`, the grid `table[data-grid-sheet="Force"]`,
  * cells `[data-cell="Force!B13"]` (with `data-value`, a number cell's unformatted value, and
  * `data-error`, an error cell's code; a list cell's drop-down is the `select` inside it), the formula
- * bar `#formula-bar`, the name box `#name-box`, the status bar `#status-bar`.
+ * bar `#formula-bar`, the name box `#name-box`, the status bar `#status-bar`. Sensitivity sheets: a
+ * colour-scaled cell has `data-scale` (its background colour); a chart is a `.wb-chart` with
+ * `data-chart-title`, an inline SVG over the grid at the plan's anchor.
  */
-import { address, columnName } from '../workbook/plan';
+import { address, type ChartPlan, columnName, type ColorScalePlan } from '../workbook/plan';
 import { displayValue, formatGeneral } from './format';
 import { isPreviewError, type PreviewCell, type PreviewChange, type PreviewSheet, type PreviewTarget } from './target';
 
@@ -27,6 +29,136 @@ const EXTRA_ROWS = 12;
 const EXTRA_COLUMNS = 4;
 const MIN_ROWS = 40;
 const MIN_COLUMNS = 10;
+
+/** Excel's default three-colour scale: red (low), yellow (middle), green (high). */
+const SCALE_COLOURS: readonly (readonly [number, number, number])[] = [
+  [0xf8, 0x69, 0x6b],
+  [0xff, 0xeb, 0x84],
+  [0x63, 0xbe, 0x7b],
+];
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const CHART_WIDTH = 440;
+const CHART_HEIGHT = 260;
+const SERIES_COLOURS = ['#4472c4', '#ed7d31', '#a5a5a5', '#ffc000', '#5b9bd5', '#70ad47'];
+
+/** A block address (`B6:L16`, or one cell) as 0-based corners. */
+export function parseBlock(block: string): { row0: number; col0: number; row1: number; col1: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(block);
+  if (m === null) return undefined;
+  const col = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [, c0 = 'A', r0 = '1', c1 = c0, r1 = r0] = m;
+  return { row0: Number(r0) - 1, col0: col(c0), row1: Number(r1) - 1, col1: col(c1) };
+}
+
+/**
+ * Background colours of a three-colour scale, as Excel draws its default one: the lowest value red,
+ * the 50th percentile yellow, the highest green (the other way round when `reverse`), linear between.
+ * Non-numbers get `undefined`.
+ */
+export function scaleColours(values: readonly unknown[], reverse = false): (string | undefined)[] {
+  const nums = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  const lo = nums[0];
+  const hi = nums[nums.length - 1];
+  if (lo === undefined || hi === undefined) return values.map(() => undefined);
+  const k = (nums.length - 1) / 2;
+  const mid = ((nums[Math.floor(k)] ?? lo) + (nums[Math.ceil(k)] ?? hi)) / 2;
+  const [red, yellow, green] = SCALE_COLOURS;
+  const [low = red, high = green] = reverse ? [green, red] : [red, green];
+  const mix = (a: readonly number[], b: readonly number[], t: number): string =>
+    `rgb(${a.map((x, i) => Math.round(x + ((b[i] ?? x) - x) * t)).join(', ')})`;
+  return values.map((v) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || low === undefined || high === undefined || yellow === undefined) return undefined;
+    if (hi === lo) return mix(yellow, yellow, 0);
+    if (v <= mid) return mix(low, yellow, mid === lo ? 1 : (v - lo) / (mid - lo));
+    return mix(yellow, high, hi === mid ? 1 : (v - mid) / (hi - mid));
+  });
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Readonly<Record<string, string | number>>, text?: string): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/**
+ * A modest inline chart of a block (header row, category column, one series per further column):
+ * lines over the categories, or horizontal bars from zero (a tornado).
+ */
+/** A cell's value as a chart reads it: errors and cells outside the sheet are `undefined`. */
+type ChartValue = number | string | boolean | null | undefined;
+
+function chartElement(chart: ChartPlan, value: (row: number, col: number) => ChartValue): SVGSVGElement | undefined {
+  const block = parseBlock(chart.dataAddress);
+  if (block === undefined) return undefined;
+  const { row0, col0, row1, col1 } = block;
+  const categories: string[] = [];
+  for (let r = row0 + 1; r <= row1; r++) {
+    const v = value(r, col0);
+    categories.push(typeof v === 'number' ? formatGeneral(v) : String(v ?? ''));
+  }
+  const series: { name: string; values: (number | undefined)[] }[] = [];
+  for (let c = col0 + 1; c <= col1; c++) {
+    const vals: (number | undefined)[] = [];
+    for (let r = row0 + 1; r <= row1; r++) {
+      const v = value(r, c);
+      vals.push(typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+    }
+    series.push({ name: String(value(row0, c) ?? ''), values: vals });
+  }
+  const all = series.flatMap((x) => x.values).filter((v): v is number => v !== undefined);
+  if (all.length === 0 || categories.length === 0) return undefined;
+  let lo = Math.min(...all, ...(chart.kind === 'bar' ? [0] : []));
+  let hi = Math.max(...all, ...(chart.kind === 'bar' ? [0] : []));
+  if (hi === lo) [lo, hi] = [lo - 1, hi + 1];
+  const root = svg('svg', { width: CHART_WIDTH, height: CHART_HEIGHT, viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`, role: 'img', 'aria-label': chart.title });
+  root.dataset.chart = chart.kind;
+  root.append(svg('rect', { x: 0, y: 0, width: CHART_WIDTH, height: CHART_HEIGHT, fill: '#ffffff', stroke: '#bfbfbf' }));
+  const title = chart.title.length > 60 ? `${chart.title.slice(0, 59)}…` : chart.title;
+  root.append(svg('text', { x: CHART_WIDTH / 2, y: 18, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 600 }, title));
+  const plot = { x: chart.kind === 'bar' ? 150 : 60, y: 30, w: 0, h: 0 };
+  plot.w = CHART_WIDTH - plot.x - 15;
+  plot.h = CHART_HEIGHT - plot.y - 45;
+  const legend = svg('g', {});
+  series.forEach((x, i) => {
+    const colour = SERIES_COLOURS[i % SERIES_COLOURS.length] ?? '#4472c4';
+    legend.append(svg('rect', { x: plot.x + i * 130, y: CHART_HEIGHT - 16, width: 10, height: 10, fill: colour }));
+    legend.append(svg('text', { x: plot.x + i * 130 + 14, y: CHART_HEIGHT - 7, 'font-size': 11 }, x.name.slice(0, 18)));
+  });
+  root.append(legend);
+  const fmt = (v: number): string => formatGeneral(Number(v.toPrecision(3)));
+  if (chart.kind === 'line') {
+    const x = (i: number): number => plot.x + (categories.length === 1 ? plot.w / 2 : (plot.w * i) / (categories.length - 1));
+    const y = (v: number): number => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h;
+    root.append(svg('line', { x1: plot.x, y1: plot.y + plot.h, x2: plot.x + plot.w, y2: plot.y + plot.h, stroke: '#808080' }));
+    root.append(svg('text', { x: plot.x - 4, y: y(hi) + 4, 'text-anchor': 'end', 'font-size': 10 }, fmt(hi)));
+    root.append(svg('text', { x: plot.x - 4, y: y(lo) + 4, 'text-anchor': 'end', 'font-size': 10 }, fmt(lo)));
+    root.append(svg('text', { x: plot.x, y: plot.y + plot.h + 14, 'font-size': 10 }, categories[0] ?? ''));
+    root.append(svg('text', { x: plot.x + plot.w, y: plot.y + plot.h + 14, 'text-anchor': 'end', 'font-size': 10 }, categories[categories.length - 1] ?? ''));
+    if (chart.xTitle !== undefined) root.append(svg('text', { x: plot.x + plot.w / 2, y: plot.y + plot.h + 14, 'text-anchor': 'middle', 'font-size': 10 }, chart.xTitle.slice(0, 40)));
+    series.forEach((s, i) => {
+      const points = s.values.flatMap((v, k) => (v === undefined ? [] : [`${x(k).toFixed(1)},${y(v).toFixed(1)}`]));
+      root.append(svg('polyline', { points: points.join(' '), fill: 'none', stroke: SERIES_COLOURS[i % SERIES_COLOURS.length] ?? '#4472c4', 'stroke-width': 2 }));
+    });
+  } else {
+    const x = (v: number): number => plot.x + ((v - lo) / (hi - lo)) * plot.w;
+    const band = plot.h / categories.length;
+    const barH = Math.max(2, (band * 0.8) / series.length);
+    root.append(svg('line', { x1: x(0), y1: plot.y, x2: x(0), y2: plot.y + plot.h, stroke: '#808080' }));
+    root.append(svg('text', { x: plot.x, y: plot.y + plot.h + 14, 'font-size': 10 }, fmt(lo)));
+    root.append(svg('text', { x: plot.x + plot.w, y: plot.y + plot.h + 14, 'text-anchor': 'end', 'font-size': 10 }, fmt(hi)));
+    categories.forEach((cat, k) => {
+      root.append(svg('text', { x: plot.x - 4, y: plot.y + band * k + band / 2 + 4, 'text-anchor': 'end', 'font-size': 10 }, cat.slice(0, 24)));
+      series.forEach((s, i) => {
+        const v = s.values[k];
+        if (v === undefined) return;
+        const y = plot.y + band * k + band * 0.1 + i * barH;
+        root.append(svg('rect', { x: Math.min(x(0), x(v)), y, width: Math.max(1, Math.abs(x(v) - x(0))), height: barH, fill: SERIES_COLOURS[i % SERIES_COLOURS.length] ?? '#4472c4' }));
+      });
+    });
+  }
+  return root;
+}
 
 /** What the grid shows before anything is loaded: empty cells, as a new workbook. */
 const NO_SHEET: PreviewSheet = { name: '', rows: 0, columns: 0, columnWidths: [] };
@@ -72,6 +204,8 @@ export class WorkbookView {
   private readonly status: HTMLElement;
   private readonly empty: HTMLElement;
   private table: HTMLTableElement | null = null;
+  /** The charts drawn over the grid, removed at each redraw. */
+  private charts: Element[] = [];
 
   constructor(
     root: HTMLElement,
@@ -245,6 +379,9 @@ export class WorkbookView {
       for (let c = 0; c < sheet.columns; c++) row.push(this.target.cell(sheet.name, r, c));
       cells.push(row);
     }
+    // Colour scales: each block's numbers coloured as Excel's default three-colour scale.
+    const backgrounds = new Map<string, string>();
+    for (const scale of sheet.colorScales ?? []) this.scaleBackgrounds(scale, cells, backgrounds);
     const isEmpty = (r: number, c: number): boolean => {
       const v = cells[r]?.[c]?.value;
       return v === undefined || v === null || v === '';
@@ -271,6 +408,11 @@ export class WorkbookView {
         if (sheet !== NO_SHEET) td.dataset.cell = `${sheet.name}!${at}`;
         const cell = cells[r]?.[c];
         if (cell !== undefined) this.fillCell(td, cell, () => room(r, c));
+        const background = backgrounds.get(`${r},${c}`);
+        if (background !== undefined) {
+          td.style.backgroundColor = background;
+          td.dataset.scale = background;
+        }
         if (frozenRow) {
           td.classList.add('frozen-row');
           td.style.top = `${HEADER_HEIGHT + r * ROW_HEIGHT}px`;
@@ -293,10 +435,44 @@ export class WorkbookView {
     if (this.table === null) this.gridArea.append(table);
     else this.table.replaceWith(table);
     this.table = table;
+    for (const old of this.charts) old.remove();
+    this.charts = [];
+    for (const chart of sheet.charts ?? []) {
+      const at = parseBlock(chart.anchor);
+      const drawn = chartElement(chart, (r, c) => {
+        const v = cells[r]?.[c]?.value;
+        return v === undefined || isPreviewError(v) ? undefined : v;
+      });
+      if (at === undefined || drawn === undefined) continue;
+      const box = el('div', 'wb-chart');
+      box.dataset.chartTitle = chart.title;
+      Object.assign(box.style, { position: 'absolute', left: `${left(at.col0)}px`, top: `${HEADER_HEIGHT + at.row0 * ROW_HEIGHT}px`, zIndex: '2', boxShadow: '0 1px 4px rgba(0,0,0,0.2)' });
+      box.append(drawn);
+      this.gridArea.append(box);
+      this.charts.push(box);
+    }
     this.gridArea.scrollTop = scroll.top;
     this.gridArea.scrollLeft = scroll.left;
     this.showSelection(sheet);
     if (hadFocus && !this.gridArea.contains(document.activeElement)) this.gridArea.focus({ preventScroll: true });
+  }
+
+  /** Adds the background of each number of `scale`'s block to `out`, keyed `row,col`. */
+  private scaleBackgrounds(scale: ColorScalePlan, cells: readonly (readonly PreviewCell[])[], out: Map<string, string>): void {
+    const block = parseBlock(scale.address);
+    if (block === undefined) return;
+    const keys: string[] = [];
+    const values: unknown[] = [];
+    for (let r = block.row0; r <= block.row1; r++) {
+      for (let c = block.col0; c <= block.col1; c++) {
+        keys.push(`${r},${c}`);
+        values.push(cells[r]?.[c]?.value);
+      }
+    }
+    scaleColours(values, scale.reverse === true).forEach((colour, i) => {
+      const k = keys[i];
+      if (colour !== undefined && k !== undefined) out.set(k, colour);
+    });
   }
 
   /** Writes a cell's shown value and looks into its element; `room` is the width its text may run over. */
@@ -340,6 +516,7 @@ export class WorkbookView {
     if (td === null) return;
     td.classList.add('selected');
     const a1 = address(this.selected.row, this.selected.col);
+    this.target.setSelection(sheet === NO_SHEET ? null : { sheet: sheet.name, address: a1 });
     this.nameBox.textContent = a1;
     const inUse = this.selected.row < sheet.rows && this.selected.col < sheet.columns;
     const cell = inUse ? this.target.cell(sheet.name, this.selected.row, this.selected.col) : undefined;

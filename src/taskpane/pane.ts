@@ -3,10 +3,12 @@
  * `ExcelTarget`) and the browser preview (with its engine's target) call. Nothing happens at import.
  */
 import type { ScenarioId } from '../data/types';
-import type { WorkbookTarget } from '../workbook/target';
-import { messageOf, PaneController } from './controller';
+import type { DrivableTarget, WorkbookTarget } from '../workbook/target';
+import { isBusy, messageOf, PaneController, type PaneState } from './controller';
 import { defineFluent } from './fluent';
-import { createView, type View } from './view';
+import { isSensitivityBusy, SensitivityController, type SensitivityState } from './sensitivity-controller';
+import { createSensitivityView, type SensitivityView } from './sensitivity-view';
+import { createView, type Note, type View } from './view';
 
 export interface PaneOptions {
   /** The scenario chosen at the start (default: lasting peace). */
@@ -18,36 +20,110 @@ export interface PaneOptions {
 export interface MountedPane {
   /** The pane's logic, for pages that want to drive or watch it (the preview, tests). */
   readonly controller: PaneController;
+  /** The Sensitivity section's logic; null when the target cannot drive cells. */
+  readonly sensitivity: SensitivityController | null;
   /** Resolves once the controls are on the page (the Fluent components register asynchronously). */
   readonly ready: Promise<void>;
   /** Removes the pane from the page and stops listening; the workbook is left as it is. */
   dispose(): void;
 }
 
+/** True when `target` can read and drive cells (Excel and the preview can): the Sensitivity section needs it. */
+export function isDrivable(target: WorkbookTarget): target is DrivableTarget {
+  const t = target as Partial<DrivableTarget>;
+  return (
+    typeof t.resolveName === 'function' &&
+    typeof t.selectedCell === 'function' &&
+    typeof t.readCells === 'function' &&
+    typeof t.evaluate === 'function' &&
+    typeof t.restore === 'function'
+  );
+}
+
+/** The Sensitivity section's message for the message bar, or null when it has none to show. */
+function sensitivityNote(state: SensitivityState): Note | null {
+  const s = state.status;
+  if (s.kind === 'done') return { intent: 'success', kind: 'sensitivity-done', text: s.message };
+  if (s.kind === 'cancelled') return { intent: 'warning', kind: 'sensitivity-cancelled', text: s.message };
+  if (s.kind === 'error') return { intent: 'error', kind: 'sensitivity-error', text: s.message };
+  return null;
+}
+
 /**
  * Builds the pane inside `root` (replacing its content) over `target`: scenario choice, loading the
- * baseline or one sheet, progress, the conflict question, messages and the function list.
+ * baseline or one sheet, progress, the conflict question, messages, the Sensitivity section (when
+ * the target is a {@link DrivableTarget}, as Excel's and the preview's are) and the function list.
  */
-export function mountPane(root: HTMLElement, target: WorkbookTarget, options: PaneOptions = {}): MountedPane {
+export function mountPane(root: HTMLElement, target: WorkbookTarget | DrivableTarget, options: PaneOptions = {}): MountedPane {
   const controller = new PaneController(target, options.scenario === undefined ? {} : { scenario: options.scenario });
+  const sensitivity = isDrivable(target) ? new SensitivityController(target) : null;
   let view: View | undefined;
-  let unsubscribe: (() => void) | undefined;
+  let sensView: SensitivityView | undefined;
+  const unsubscribes: (() => void)[] = [];
   let disposed = false;
   const ready = defineFluent().then(
     () => {
       if (disposed) return;
+      const sens = sensitivity;
+      if (sens !== null) {
+        sensView = createSensitivityView({
+          useOutput: () => void sens.useSelectedOutput(),
+          chooseInput: (slot, choice) => void sens.chooseInput(slot, choice),
+          setBound: (slot, which, value) => sens.setBound(slot, which, value),
+          setSteps: (steps) => sens.setSteps(steps),
+          oneWay: () => void sens.runOneWay(),
+          twoWay: () => void sens.runTwoWay(),
+          tornado: () => void sens.runTornado(),
+          scenarios: () => void sens.runComparison(),
+          cancel: () => sens.cancel(),
+        });
+      }
       view = createView(
         root,
         {
-          scenario: (id) => void controller.switchScenario(id),
+          scenario: (id) => {
+            // Switching the scenario while a table drives the inputs would spoil the table.
+            if (sens !== null && isSensitivityBusy(sens.state.status)) render();
+            else void controller.switchScenario(id);
+          },
           loadBaseline: () => void controller.loadBaseline(),
           loadSheet: (kind) => void controller.loadSheet(kind),
           answer: (choice) => void controller.answer(choice),
         },
-        { helpUrl: options.helpUrl ?? 'help.html' },
+        { helpUrl: options.helpUrl ?? 'help.html', sections: sensView === undefined ? [] : [sensView.element] },
       );
-      const shown = view;
-      unsubscribe = controller.subscribe((state) => shown.render(state));
+      // The message bar shows whichever part last had something to say.
+      let paneState: PaneState = controller.state;
+      let sensState: SensitivityState | null = sens?.state ?? null;
+      let latest: 'pane' | 'sensitivity' = 'pane';
+      const render = (): void => {
+        const note = latest === 'sensitivity' && sensState !== null ? sensitivityNote(sensState) : null;
+        view?.render(paneState, { locked: sensState !== null && isSensitivityBusy(sensState.status), note });
+        if (sensState !== null) sensView?.render(sensState, isBusy(paneState.status));
+      };
+      unsubscribes.push(
+        controller.subscribe((state) => {
+          if (state.status !== paneState.status && state.status.kind !== 'idle') latest = 'pane';
+          paneState = state;
+          render();
+        }),
+      );
+      if (sens !== null) {
+        unsubscribes.push(
+          sens.subscribe((state) => {
+            if (sensState !== null && state.status !== sensState.status && state.status.kind !== 'idle') latest = 'sensitivity';
+            sensState = state;
+            render();
+          }),
+        );
+        // The named assumptions on offer: those of the workbook now, and again after each load.
+        void sens.refreshAssumptions();
+        unsubscribes.push(
+          controller.subscribe((state) => {
+            if (state.status.kind === 'done' && state.status.sheets.length > 0) void sens.refreshAssumptions();
+          }),
+        );
+      }
     },
     (error: unknown) => {
       // Without its controls the pane cannot work: say so where the pane would be.
@@ -56,10 +132,12 @@ export function mountPane(root: HTMLElement, target: WorkbookTarget, options: Pa
   );
   return {
     controller,
+    sensitivity,
     ready,
     dispose(): void {
       disposed = true;
-      unsubscribe?.();
+      for (const unsubscribe of unsubscribes) unsubscribe();
+      sensView?.dispose();
       view?.dispose();
     },
   };

@@ -81,6 +81,74 @@ export const PANE_CSS = `
   gap: var(--spacingHorizontalS);
   margin: var(--spacingVerticalS) 0 var(--spacingVerticalXS);
 }
+.defecon-pane #sensitivity .sens-output,
+.defecon-pane #sensitivity .sens-input {
+  display: flex;
+  flex-direction: column;
+  gap: var(--spacingVerticalXS);
+  padding: var(--spacingVerticalS) var(--spacingHorizontalM);
+  border: var(--strokeWidthThin) solid var(--colorNeutralStroke2);
+  border-radius: var(--borderRadiusMedium);
+}
+.defecon-pane #sensitivity .row {
+  justify-content: space-between;
+  align-items: center;
+}
+.defecon-pane .sens-label {
+  font-weight: var(--fontWeightSemibold);
+}
+.defecon-pane .sens-select,
+.defecon-pane .sens-number {
+  font-family: inherit;
+  font-size: var(--fontSizeBase300);
+  color: var(--colorNeutralForeground1);
+  background: var(--colorNeutralBackground1);
+  border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
+  border-bottom-color: var(--colorNeutralStrokeAccessible);
+  border-radius: var(--borderRadiusMedium);
+  min-height: 32px;
+  padding: 0 var(--spacingHorizontalS);
+  box-sizing: border-box;
+  min-width: 0;
+}
+.defecon-pane .sens-select {
+  width: 100%;
+}
+.defecon-pane .sens-number {
+  width: 7em;
+}
+.defecon-pane .sens-select:focus,
+.defecon-pane .sens-number:focus {
+  outline: none;
+  border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke);
+}
+.defecon-pane .sens-select:disabled,
+.defecon-pane .sens-number:disabled {
+  color: var(--colorNeutralForegroundDisabled);
+  border-color: var(--colorNeutralStrokeDisabled);
+}
+.defecon-pane .sens-bounds {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: var(--spacingHorizontalS);
+}
+.defecon-pane .sens-actions {
+  display: flex;
+  flex-wrap: wrap;
+  gap: var(--spacingHorizontalS);
+}
+.defecon-pane #sens-progress {
+  display: flex;
+  flex-direction: column;
+  gap: var(--spacingVerticalXS);
+}
+.defecon-pane .sens-progress-line {
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: var(--spacingHorizontalS);
+}
 .defecon-pane .functions {
   list-style: none;
   margin: 0;

@@ -6,7 +6,8 @@
  * `collapse`, `no_deal`), `load-baseline`, `load-sheet-kind` (dropdown, options valued by sheet
  * kind), `load-sheet`, `progress` (with `progress-bar` and `progress-step`), `message` (with
  * `message-text`, `conflict-new-copy`, `conflict-replace`, `conflict-cancel`), `help`. The root's `data-status` is
- * the state's status kind.
+ * the state's status kind. Other sections (Sensitivity) come in through `options.sections` and show
+ * their messages in the same bar through `render`'s `note`.
  */
 import type { Dropdown, MessageBar, ProgressBar, RadioGroup } from '@fluentui/web-components';
 import { SCENARIOS } from '../data/assumptions';
@@ -27,10 +28,28 @@ export interface ViewHandlers {
 export interface ViewOptions {
   /** Where the function reference is served (default `help.html`). */
   readonly helpUrl: string;
+  /** More sections (the Sensitivity section), placed after the message bar, before the function list. */
+  readonly sections?: readonly HTMLElement[];
+}
+
+/** A message another part of the pane shows in the message bar instead of the state's. */
+export interface Note {
+  readonly intent: 'success' | 'warning' | 'error';
+  /** The message bar's `data-kind`. */
+  readonly kind: string;
+  readonly text: string;
+}
+
+/** What else `render` needs from the rest of the pane. */
+export interface RenderExtra {
+  /** Another part of the pane is driving the workbook: loading is refused meanwhile. */
+  readonly locked?: boolean;
+  /** Shown in the message bar instead of the state's own message. */
+  readonly note?: Note | null;
 }
 
 export interface View {
-  render(state: PaneState): void;
+  render(state: PaneState, extra?: RenderExtra): void;
   /** Removes the pane's elements and listeners. */
   dispose(): void;
 }
@@ -47,7 +66,7 @@ export const SINGLE_SHEETS: readonly { readonly kind: SheetKind; readonly hint: 
 type Child = Node | string;
 
 /** An element with attributes (`true`: present and empty; `false`/`undefined`: absent) and children. */
-function h(tag: string, attrs: Readonly<Record<string, string | boolean | undefined>> = {}, ...children: Child[]): HTMLElement {
+export function h(tag: string, attrs: Readonly<Record<string, string | boolean | undefined>> = {}, ...children: Child[]): HTMLElement {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === true) el.setAttribute(name, '');
@@ -198,6 +217,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     ),
     progress,
     message,
+    ...(options.sections ?? []),
     helpSection(options.helpUrl),
   );
   kind.setAttribute('slot', 'input');
@@ -227,9 +247,10 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
   root.replaceChildren(pane);
 
   return {
-    render(state: PaneState): void {
+    render(state: PaneState, extra: RenderExtra = {}): void {
       const status = state.status;
       const busy = isBusy(status);
+      const note = extra.note ?? null;
       pane.dataset.status = status.kind;
       // The `value` attribute too: the group collects its radios asynchronously and checks the one
       // its attribute names when it does. The group is not disabled while busy (a disabled group
@@ -237,7 +258,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
       if (radios.getAttribute('value') !== state.scenario) radios.setAttribute('value', state.scenario);
       if (radios.value !== state.scenario) radios.value = state.scenario;
       radios.toggleAttribute('aria-busy', busy);
-      for (const el of [loadBaseline, kind, loadSheet]) el.toggleAttribute('disabled', busy);
+      for (const el of [loadBaseline, kind, loadSheet]) el.toggleAttribute('disabled', busy || extra.locked === true);
 
       progress.hidden = !busy;
       step.textContent = stepText(status);
@@ -248,12 +269,17 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
         bar.removeAttribute('value'); // indeterminate
       }
 
-      const intent = INTENT[status.kind];
+      const intent = note?.intent ?? INTENT[status.kind];
+      const wasHidden = message.hidden;
+      const before = text.textContent;
       message.hidden = intent === undefined;
       if (intent !== undefined) message.setAttribute('intent', intent);
-      message.dataset.kind = status.kind;
-      text.textContent = status.kind === 'conflict' || status.kind === 'done' || status.kind === 'error' ? status.message : '';
-      answers.hidden = status.kind !== 'conflict';
+      message.dataset.kind = note?.kind ?? status.kind;
+      text.textContent =
+        note !== null ? note.text : status.kind === 'conflict' || status.kind === 'done' || status.kind === 'error' ? status.message : '';
+      answers.hidden = note !== null || status.kind !== 'conflict';
+      // A message from a section further down would otherwise appear out of sight.
+      if (note !== null && !message.hidden && (wasHidden || before !== text.textContent)) message.scrollIntoView?.({ block: 'nearest' });
       if (status.kind === 'conflict' && shown !== 'conflict') newCopy.focus(); // Enter takes the safe choice
       shown = status.kind;
     },

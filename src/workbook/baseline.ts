@@ -37,9 +37,13 @@ const BASE_NAMES: Readonly<Record<SheetKind, string>> = {
   munitions: 'Munitions',
   fund: 'Fund',
   sources: 'Sources',
+  sensitivity: 'Sensitivity',
 };
 
-export const SHEET_KINDS: readonly SheetKind[] = ['assumptions', 'force', 'munitions', 'fund', 'sources'];
+/** The baseline's own sheet kinds (every kind but sensitivity tables). */
+export type BaselineKind = Exclude<SheetKind, 'sensitivity'>;
+
+export const SHEET_KINDS: readonly BaselineKind[] = ['assumptions', 'force', 'munitions', 'fund', 'sources'];
 
 /** Sheet names for a copy: `Force`, or `Force (2)`. */
 export function sheetName(kind: SheetKind, copy = 1): string {
@@ -357,7 +361,7 @@ export function baselinePlan(options: BaselineOptions): WorkbookPlan {
     throw new Error('an Assumptions sheet defines its own names: names must equal copy when it is included');
   }
   const names: NamePlan[] = [];
-  const build: Readonly<Record<SheetKind, () => SheetPlan>> = {
+  const build: Readonly<Record<BaselineKind, () => SheetPlan>> = {
     assumptions: () => assumptionsSheet({ scenario: options.scenario, copy }, names),
     force: () => forceSheet(copy, namesCopy),
     munitions: () => munitionsSheet(copy, namesCopy),
@@ -379,4 +383,96 @@ export function nameReference(n: NamePlan): string {
 /** Scenario label in the selector → scenario id. */
 export function scenarioFromLabel(label: string): ScenarioId | undefined {
   return SCENARIOS.find((x) => x.short === label)?.id;
+}
+
+/** Where one assumption sits on an Assumptions sheet (addresses without `$`). */
+export interface AssumptionCells {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** The constant cell of each scenario's value. */
+  readonly scenario: Readonly<Record<ScenarioId, string>>;
+  /** The Active column's formula cell (the defined name points here). */
+  readonly active: string;
+  readonly low: string;
+  readonly high: string;
+}
+
+/** Row index and column index of the first cell of `sheet` whose content is `text`. */
+function findCell(sheet: SheetPlan, text: string, role?: string): { row: number; col: number } {
+  for (let r = 0; r < sheet.cells.length; r++) {
+    const row = sheet.cells[r] ?? [];
+    for (let col = 0; col < row.length; col++) {
+      const cell = row[col];
+      if (cell?.content === text && (role === undefined || cell.role === role)) return { row: r, col };
+    }
+  }
+  throw new Error(`${sheet.name}: no cell reads "${text}"`);
+}
+
+function planSheet(kind: SheetKind, copy: number): SheetPlan {
+  const sheet = baselinePlan({ scenario: 'peace', copy, kinds: [kind] }).sheets[0];
+  if (sheet === undefined) throw new Error(`no ${kind} sheet in the baseline plan`);
+  return sheet;
+}
+
+/**
+ * Where each assumption's cells are on the Assumptions sheet of a copy, found in the built plan
+ * (by the header row's labels and the names in column A), so layout changes cannot make it lie.
+ * @example assumptionCells()[0] // { id: 'line_km', row: 6, scenario: { peace: 'D6', ... }, active: 'G6', low: 'H6', high: 'I6', ... }
+ */
+export function assumptionCells(copy = 1): AssumptionCells[] {
+  const sheet = planSheet('assumptions', copy);
+  const header = findCell(sheet, 'Name', 'header').row;
+  const col = (label: string): number => {
+    const i = (sheet.cells[header] ?? []).findIndex((x) => x.content === label && x.role === 'header');
+    if (i < 0) throw new Error(`${sheet.name}: no column headed "${label}"`);
+    return i;
+  };
+  const scenarioCols = SCENARIOS.map((x) => [x.id, col(x.short)] as const);
+  const [active, low, high] = [col('Active'), col('Low'), col('High')];
+  return ASSUMPTIONS.map((a) => {
+    const r = findCell(sheet, definedName(a.id, copy), 'label').row;
+    const scenario = Object.fromEntries(scenarioCols.map(([id, k]) => [id, address(r, k)])) as Record<ScenarioId, string>;
+    return { id: a.id, label: a.label, unit: a.unit, row: r + 1, scenario, active: address(r, active), low: address(r, low), high: address(r, high) };
+  });
+}
+
+/** A headline output of the baseline: its label, unit and cell (a column range for the fund's contributions). */
+export interface HeadlineCell {
+  readonly label: string;
+  readonly unit: string;
+  readonly ref: { readonly sheet: string; readonly address: string };
+}
+
+/**
+ * The headline outputs of a copy, found in the built plan by their labels: the deployed and
+ * committed force and its annual cost, the days a France-level stock lasts and the years to close
+ * the gap, the fund's annual size, and (last) the Fund table's contribution column as a range
+ * (`E10:E36`), from which a comparison picks the largest.
+ */
+export function headlineCells(copy = 1): HeadlineCell[] {
+  const out: HeadlineCell[] = [];
+  const line = (kind: SheetKind, label: string): void => {
+    const sheet = planSheet(kind, copy);
+    const { row } = findCell(sheet, label, 'label');
+    const cells = sheet.cells[row] ?? [];
+    const col = cells.findIndex((x) => typeof x.content === 'string' && x.content.startsWith('='));
+    const unit = cells[col + 1]?.content;
+    out.push({ label, unit: typeof unit === 'string' ? unit : '', ref: { sheet: sheet.name, address: address(row, col) } });
+  };
+  line('force', 'Deployed force');
+  line('force', 'Committed force, with rotation');
+  line('force', 'Annual cost of the deployed force');
+  line('munitions', 'Days it lasts, net of deliveries');
+  line('munitions', 'Years to close the gap at EU capacity');
+  line('fund', 'Annual size');
+  const fund = planSheet('fund', copy);
+  const label = 'Contribution (EUR bn/yr)';
+  const head = findCell(fund, label, 'header');
+  const total = findCell(fund, 'Total', 'header').row;
+  out.push({ label, unit: 'EUR bn per year', ref: { sheet: fund.name, address: `${address(head.row + 1, head.col)}:${address(total - 1, head.col)}` } });
+  return out;
 }

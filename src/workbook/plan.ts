@@ -90,7 +90,8 @@ export interface NamePlan {
   readonly comment: string;
 }
 
-export type SheetKind = 'assumptions' | 'force' | 'munitions' | 'fund' | 'sources';
+/** Which template a sheet is: a part of the baseline, or a sensitivity table (`src/workbook/sensitivity.ts`). */
+export type SheetKind = 'assumptions' | 'force' | 'munitions' | 'fund' | 'sources' | 'sensitivity';
 
 export interface WorkbookPlan {
   readonly sheets: readonly SheetPlan[];

@@ -4,36 +4,20 @@
  * scenario is switched with the selector cell's drop-down as a user would, and the Force sheet must
  * show the deployed force the model core computes in Node. No sheet may show an error.
  *
- * Needs Chromium: /usr/bin/chromium (Debian's `apt-get install chromium`) or CHROMIUM_PATH.
- * DEFECON_E2E_PREBUILT=1 skips the build and serves dist-preview/ as it is.
+ * Needs Chromium: /usr/bin/chromium (Debian's `apt-get install chromium`) or CHROMIUM_PATH
+ * (see `harness.ts`). DEFECON_E2E_PREBUILT=1 skips the build and serves dist-preview/ as it is.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatNumber } from '../../src/preview/format';
 import type { ScenarioId } from '../../src/data/types';
 import { baselinePlan } from '../../src/workbook/baseline';
 import { address, type SheetPlan } from '../../src/workbook/plan';
 import { headline, num, SCENARIO_IDS, scenarioLabel } from '../workbook/expected';
-import { serveFolder, type StaticServer } from './static-server';
+import { type OpenPreview, openPreview, ROOT } from './harness';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const OUT = path.join(ROOT, 'dist-preview');
 const SCREENSHOT = path.join(ROOT, 'test-results', 'preview.png');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Chromium without the background traffic to hosts this machine cannot reach (../shared/TOOLCHAIN.md). */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const plan = baselinePlan({ scenario: 'peace' });
 
@@ -55,17 +39,6 @@ const DEPLOYED = besideLabel('Force', 'Deployed force');
 const DENSITY = `Assumptions!${besideLabel('Assumptions', 'density_per_km2', 3)}`;
 const DENSITY_VALUE = String(sheetPlan('Assumptions').cells.find((r) => r[0]?.content === 'density_per_km2')?.[3]?.content);
 const cell = (ref: string): string => `[data-cell="${ref}"]`;
-
-/** Builds dist-preview/ (npm run build:preview), unless DEFECON_E2E_PREBUILT=1 says it is already built. */
-function build(): void {
-  if (process.env.DEFECON_E2E_PREBUILT === '1') {
-    if (!fs.existsSync(path.join(OUT, 'preview.html'))) throw new Error('DEFECON_E2E_PREBUILT=1 but dist-preview/ has no preview.html');
-    return;
-  }
-  const cli = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
-  const run = spawnSync(process.execPath, [cli, '--mode', 'development', '--env', 'preview'], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`npm run build:preview failed:\n${run.stdout}\n${run.stderr}`);
-}
 
 async function openSheet(page: Page, sheet: string): Promise<void> {
   await page.click(`[data-sheet="${sheet}"]`);
@@ -110,40 +83,18 @@ async function errorCells(page: Page): Promise<string[]> {
 }
 
 describe('the browser preview', () => {
-  let server: StaticServer;
-  let context: BrowserContext;
+  let preview: OpenPreview | undefined;
   let page: Page;
-  let profile: string;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-    }
-    build();
-    server = await serveFolder(OUT);
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'defecon-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1440, height: 900 },
-    });
-    // Nothing leaves this machine: only the test's own server is reachable.
-    await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.location().url.endsWith('favicon.ico')) problems.push(`console: ${m.text()}`);
-    });
-    await page.goto(`${server.url}preview.html`);
+    preview = await openPreview();
+    page = preview.page;
+    problems = preview.problems;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile !== undefined) fs.rmSync(profile, { recursive: true, force: true });
+    await preview?.close();
   });
 
   it('loads the baseline with the pane’s own button', async () => {

@@ -3,8 +3,8 @@
  * names and the cells written with setValue. It keeps the contract of the real writers: an existing
  * sheet not listed in `replace` makes `apply` fail before it changes anything.
  */
-import type { WorkbookPlan } from '../../src/workbook/plan';
-import type { Progress, WorkbookTarget, WriteOptions } from '../../src/workbook/target';
+import type { Constant, WorkbookPlan } from '../../src/workbook/plan';
+import type { CellRef, CellState, DrivableTarget, Progress, WorkbookTarget, WriteOptions } from '../../src/workbook/target';
 
 export interface ApplyCall {
   readonly plan: WorkbookPlan;
@@ -53,6 +53,38 @@ export class FakeTarget implements WorkbookTarget {
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as in apply
     if (this.failSetValueWith !== undefined) return Promise.reject(this.failSetValueWith);
     this.values.push({ sheet, address, value });
+    return Promise.resolve();
+  }
+}
+
+/**
+ * A {@link FakeTarget} that can also be driven: cells held as a map of `Sheet!A1` to their state,
+ * a selected cell, and a log of what was evaluated. Formulas are not computed; tests that need
+ * results mock the driver.
+ */
+export class FakeDrivableTarget extends FakeTarget implements DrivableTarget {
+  readonly cells = new Map<string, CellState>();
+  selected: CellRef | null = null;
+  readonly read: CellRef[][] = [];
+
+  resolveName(): Promise<CellRef | null> {
+    return Promise.resolve(null);
+  }
+
+  selectedCell(): Promise<CellRef | null> {
+    return Promise.resolve(this.selected);
+  }
+
+  readCells(refs: readonly CellRef[]): Promise<CellState[]> {
+    this.read.push([...refs]);
+    return Promise.resolve(refs.map((r) => this.cells.get(`${r.sheet}!${r.address}`) ?? { formula: null, value: null }));
+  }
+
+  evaluate(_inputs: readonly { readonly ref: CellRef; readonly value: number }[], outputs: readonly CellRef[]): Promise<Constant[]> {
+    return Promise.resolve(outputs.map((r) => this.cells.get(`${r.sheet}!${r.address}`)?.value ?? null));
+  }
+
+  restore(): Promise<void> {
     return Promise.resolve();
   }
 }

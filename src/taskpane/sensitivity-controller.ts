@@ -1,0 +1,398 @@
+/**
+ * What the pane's Sensitivity section does, without the page: the chosen output cell, one or two
+ * inputs (a named assumption with its low and high from the Assumptions sheet, or any selected
+ * cell), the steps per axis, and running a one-way or two-way table, a tornado or a scenario
+ * comparison through the driver (`src/workbook/driver.ts`) into a new sheet. The view
+ * (`sensitivity-view.ts`) renders {@link SensitivityState} and calls the actions; tests drive it with
+ * a fake target.
+ *
+ * Results always go to a new sheet (`Sensitivity`, `Sensitivity (2)`, ...): nothing is replaced.
+ * Failures, cancelling included, end in state `error` or `cancelled` with the driver's reason.
+ */
+import { findAssumption } from '../data/assumptions';
+import { SHEET_KINDS, sheetName } from '../workbook/baseline';
+import { assumptionInputs, type RunOptions, runComparison, runTable, runTornado } from '../workbook/driver';
+import type { WorkbookPlan } from '../workbook/plan';
+import {
+  type Axis,
+  axisValues,
+  comparisonPlan,
+  freeSheetName,
+  MAX_STEPS,
+  SensitivityError,
+  tablePlan,
+  type TableSpec,
+  tornadoPlan,
+  type TornadoInput,
+} from '../workbook/sensitivity';
+import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/target';
+import { messageOf } from './controller';
+
+/** The steps per axis a new section starts with. */
+export const DEFAULT_STEPS = 11;
+
+/** A named assumption the inputs offer: where it is, its label, its current value and default bounds. */
+export type AssumptionInput = TornadoInput & { readonly name: string; readonly base: number };
+
+/** The output cell the tables read. */
+export interface OutputChoice {
+  readonly ref: CellRef;
+  /** Column A of its row on a baseline sheet ("Deployed force"), else its address. */
+  readonly label: string;
+  readonly formula: string | null;
+  readonly value: CellState['value'];
+}
+
+/** One input axis as chosen: a named assumption or a selected cell, with editable bounds. */
+export interface InputChoice {
+  readonly ref: CellRef;
+  readonly label: string;
+  /** The assumption's defined name; absent for a selected cell. */
+  readonly name?: string;
+  /** Its value now (the table's base case). */
+  readonly base: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** What a run makes. */
+export type RunKind = 'one-way' | 'two-way' | 'tornado' | 'scenarios';
+
+export type SensitivityStatus =
+  | { readonly kind: 'idle' }
+  /** Reading cells (the output, an input, the assumptions). */
+  | { readonly kind: 'reading' }
+  | { readonly kind: 'running'; readonly run: RunKind; readonly done: number; readonly total: number; readonly step: string }
+  | { readonly kind: 'done'; readonly message: string; readonly sheet: string }
+  | { readonly kind: 'cancelled'; readonly message: string }
+  | { readonly kind: 'error'; readonly message: string };
+
+export interface SensitivityState {
+  readonly output: OutputChoice | null;
+  /** The named assumptions on offer, from the workbook's Assumptions sheet (empty before loading one). */
+  readonly assumptions: readonly AssumptionInput[];
+  /** The first and second input; `null` when not chosen. */
+  readonly inputs: readonly [InputChoice | null, InputChoice | null];
+  readonly steps: number;
+  readonly status: SensitivityStatus;
+}
+
+/** Which input: the rows (first) or the columns (second). */
+export type Slot = 0 | 1;
+
+/** True while a run or a read is under way; actions are refused then. */
+export function isSensitivityBusy(status: SensitivityStatus): boolean {
+  return status.kind === 'reading' || status.kind === 'running';
+}
+
+/** `Sheet!A1`, quoting a sheet name that needs it. */
+export function refText(ref: CellRef): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref.sheet) ? `${ref.sheet}!${ref.address}` : `'${ref.sheet.replace(/'/g, "''")}'!${ref.address}`;
+}
+
+/** True for a sheet the baseline writes (`Force`, `Force (2)`, ...): its column A labels each row. */
+export function isBaselineSheet(sheet: string): boolean {
+  const lower = sheet.toLowerCase();
+  return SHEET_KINDS.some((kind) => {
+    const base = sheetName(kind).toLowerCase();
+    return lower === base || new RegExp(`^${base} \\(\\d+\\)$`).test(lower);
+  });
+}
+
+const RUN_NAMES: Readonly<Record<RunKind, string>> = {
+  'one-way': 'one-way table',
+  'two-way': 'two-way table',
+  tornado: 'tornado',
+  scenarios: 'scenario comparison',
+};
+
+const SHEET_BASES: Readonly<Record<RunKind, 'Sensitivity' | 'Tornado' | 'Scenarios'>> = {
+  'one-way': 'Sensitivity',
+  'two-way': 'Sensitivity',
+  tornado: 'Tornado',
+  scenarios: 'Scenarios',
+};
+
+/** Why a bound is refused, or null when the pair is usable. */
+function boundsProblem(input: InputChoice): string | null {
+  if (!Number.isFinite(input.low) || !Number.isFinite(input.high)) return `${input.label} needs a low and a high number.`;
+  if (input.low >= input.high) return `${input.label}: low (${input.low}) must be below high (${input.high}).`;
+  return null;
+}
+
+export class SensitivityController {
+  private current: SensitivityState = { output: null, assumptions: [], inputs: [null, null], steps: DEFAULT_STEPS, status: { kind: 'idle' } };
+  private readonly listeners = new Set<(state: SensitivityState) => void>();
+  private abort: AbortController | null = null;
+  /** Bumped at every run, so progress reported after it ended is ignored. */
+  private runId = 0;
+
+  constructor(private readonly target: DrivableTarget) {}
+
+  get state(): SensitivityState {
+    return this.current;
+  }
+
+  /** Calls `listener` with the state now and after every change; returns the unsubscribe. */
+  subscribe(listener: (state: SensitivityState) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.current);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /**
+   * Reads the named assumptions the workbook offers (after a baseline load, say). A workbook
+   * without an Assumptions sheet offers none; that is not an error, the inputs then come from
+   * selected cells. Inputs already chosen keep their bounds.
+   */
+  async refreshAssumptions(): Promise<void> {
+    let assumptions: AssumptionInput[];
+    try {
+      assumptions = await assumptionInputs(this.target);
+    } catch {
+      // No Assumptions sheet (or not the baseline's): nothing named to offer.
+      assumptions = [];
+    }
+    this.set({ assumptions });
+  }
+
+  /** Takes the selected cell as the output: its address, formula and label. */
+  async useSelectedOutput(): Promise<void> {
+    if (isSensitivityBusy(this.current.status)) return;
+    this.set({ status: { kind: 'reading' } });
+    try {
+      const ref = await this.target.selectedCell();
+      if (ref === null) {
+        this.fail('Select one cell (the output) in the workbook, then click Use selected cell.');
+        return;
+      }
+      const [state] = await this.target.readCells([ref]);
+      if (state === undefined) throw new Error(`could not read ${refText(ref)}`);
+      const label = await this.labelOf(ref);
+      this.set({ output: { ref, label, formula: state.formula, value: state.value }, status: { kind: 'idle' } });
+    } catch (error) {
+      this.fail(`Could not read the selected cell: ${messageOf(error)}`);
+    }
+  }
+
+  /**
+   * Chooses input `slot`: a named assumption (its defined name) with its default bounds, `selected`
+   * for the cell selected in the workbook (its value as base, bounds ±20% to edit), or `none`.
+   */
+  async chooseInput(slot: Slot, choice: string): Promise<void> {
+    if (isSensitivityBusy(this.current.status)) return;
+    if (choice === 'none' || choice === '') {
+      this.setInput(slot, null);
+      return;
+    }
+    if (choice !== 'selected') {
+      const a = this.current.assumptions.find((x) => x.name === choice);
+      if (a === undefined) {
+        this.fail(`There is no assumption named ${choice} in this workbook.`);
+        return;
+      }
+      this.setInput(slot, { ref: a.ref, label: a.label, name: a.name, base: a.base, low: a.low, high: a.high });
+      return;
+    }
+    this.set({ status: { kind: 'reading' } });
+    try {
+      const ref = await this.target.selectedCell();
+      if (ref === null) {
+        this.fail('Select one cell (the input) in the workbook, then choose Selected cell.');
+        return;
+      }
+      const [state] = await this.target.readCells([ref]);
+      if (state === undefined) throw new Error(`could not read ${refText(ref)}`);
+      if (typeof state.value !== 'number') {
+        this.fail(`${refText(ref)} does not hold a number, so it cannot be an input.`);
+        return;
+      }
+      const base = state.value;
+      const label = await this.labelOf(ref);
+      const spread = base === 0 ? 1 : Math.abs(base) * 0.2;
+      this.setInput(slot, { ref, label, base, low: base - spread, high: base + spread }, { kind: 'idle' });
+    } catch (error) {
+      this.fail(`Could not read the selected cell: ${messageOf(error)}`);
+    }
+  }
+
+  /** Edits input `slot`'s low or high bound. */
+  setBound(slot: Slot, which: 'low' | 'high', value: number): void {
+    const input = this.current.inputs[slot];
+    if (input === null) return;
+    this.setInput(slot, { ...input, [which]: value });
+  }
+
+  /** Sets the steps per axis, kept within 2 and {@link MAX_STEPS}. */
+  setSteps(steps: number): void {
+    const n = Number.isFinite(steps) ? Math.round(steps) : DEFAULT_STEPS;
+    this.set({ steps: Math.min(MAX_STEPS, Math.max(2, n)) });
+  }
+
+  /** A one-way table: the output against the first input (or the second, if only it is chosen). */
+  async runOneWay(): Promise<void> {
+    const input = this.current.inputs[0] ?? this.current.inputs[1];
+    if (input === null) {
+      this.fail('Choose an input for the one-way table.');
+      return;
+    }
+    await this.runSpec('one-way', [input]);
+  }
+
+  /** A two-way table: the first input down the rows, the second across the columns. */
+  async runTwoWay(): Promise<void> {
+    const [rows, cols] = this.current.inputs;
+    if (rows === null || cols === null) {
+      this.fail('Choose two inputs for the two-way table.');
+      return;
+    }
+    if (rows.ref.sheet === cols.ref.sheet && rows.ref.address === cols.ref.address) {
+      this.fail('The two inputs are the same cell: choose two different inputs.');
+      return;
+    }
+    await this.runSpec('two-way', [rows, cols]);
+  }
+
+  /**
+   * A tornado over every named assumption (with the bounds edited in the inputs where the same
+   * assumption is chosen there), or over the chosen inputs when the workbook has no named ones.
+   * The driver keeps those the output depends on.
+   */
+  async runTornado(): Promise<void> {
+    const output = this.requireOutput();
+    if (output === null) return;
+    const chosen = this.current.inputs.filter((x): x is InputChoice => x !== null);
+    await this.run('tornado', async (options) => {
+      if (this.current.assumptions.length === 0) await this.refreshAssumptions();
+      const byName = new Map(chosen.filter((c) => c.name !== undefined).map((c) => [c.name, c]));
+      const named: TornadoInput[] = this.current.assumptions.map((a) => {
+        const edited = byName.get(a.name);
+        return { ref: a.ref, label: a.label, low: edited?.low ?? a.low, high: edited?.high ?? a.high };
+      });
+      const others: TornadoInput[] = chosen
+        .filter((c) => c.name === undefined)
+        .map((c) => ({ ref: c.ref, label: c.label, low: c.low, high: c.high }));
+      const inputs = [...named, ...others];
+      if (inputs.length === 0) throw new Error('choose an input, or load the baseline so its named assumptions can be varied');
+      const result = await runTornado(this.target, output.ref, output.label, inputs, options);
+      return (sheet) => tornadoPlan(result, sheet);
+    });
+  }
+
+  /** The workbook's outputs under each scenario, side by side. */
+  async runComparison(): Promise<void> {
+    await this.run('scenarios', async (options) => {
+      const result = await runComparison(this.target, undefined, options);
+      return (sheet) => comparisonPlan(result, sheet);
+    });
+  }
+
+  /** Stops the run under way; the driver puts the inputs back and nothing is written. */
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  private async runSpec(kind: 'one-way' | 'two-way', inputs: readonly InputChoice[]): Promise<void> {
+    const output = this.requireOutput();
+    if (output === null) return;
+    for (const input of inputs) {
+      const problem = boundsProblem(input);
+      if (problem !== null) {
+        this.fail(problem);
+        return;
+      }
+    }
+    const steps = this.current.steps;
+    const axis = (input: InputChoice): Axis => ({
+      ref: input.ref,
+      label: input.label,
+      ...(input.name === undefined ? {} : { name: input.name }),
+      values: axisValues(input.low, input.high, steps),
+      base: input.base,
+    });
+    const [rows, cols] = inputs;
+    if (rows === undefined) return;
+    await this.run(kind, async (options) => {
+      const spec: TableSpec = {
+        output: output.ref,
+        outputLabel: output.label,
+        rows: axis(rows),
+        ...(cols === undefined ? {} : { cols: axis(cols) }),
+      };
+      const result = await runTable(this.target, spec, options);
+      return (sheet) => tablePlan(result, sheet);
+    });
+  }
+
+  /** Runs the driver, then writes its result to a new sheet; every failure ends in the message bar. */
+  private async run(kind: RunKind, drive: (options: RunOptions) => Promise<(sheet: string) => WorkbookPlan>): Promise<void> {
+    if (isSensitivityBusy(this.current.status)) return;
+    const id = ++this.runId;
+    const abort = new AbortController();
+    this.abort = abort;
+    const what = RUN_NAMES[kind];
+    this.set({ status: { kind: 'running', run: kind, done: 0, total: 0, step: `Preparing the ${what}` } });
+    const onProgress = (p: Progress): void => {
+      if (id === this.runId && this.current.status.kind === 'running') {
+        this.set({ status: { kind: 'running', run: kind, done: p.done, total: p.total, step: p.step } });
+      }
+    };
+    try {
+      const planFor = await drive({ signal: abort.signal, onProgress });
+      const sheet = freeSheetName(await this.target.sheetNames(), SHEET_BASES[kind]);
+      const plan = planFor(sheet);
+      this.set({ status: { kind: 'running', run: kind, done: 0, total: 0, step: `Writing ${sheet}` } });
+      await this.target.apply(plan, { replace: [] });
+      this.set({ status: { kind: 'done', message: `Wrote the ${what} to the new sheet ${sheet}.`, sheet } });
+    } catch (error) {
+      if (abort.signal.aborted || (error instanceof SensitivityError && error.code === 'CANCELLED')) {
+        const why = error instanceof SensitivityError && error.code === 'CANCELLED' ? error.message : 'cancelled.';
+        this.set({ status: { kind: 'cancelled', message: `The ${what} was ${why} No sheet was written.` } });
+      } else {
+        this.fail(`Could not make the ${what}: ${messageOf(error)}`);
+      }
+    } finally {
+      this.runId++;
+      if (this.abort === abort) this.abort = null;
+    }
+  }
+
+  private requireOutput(): OutputChoice | null {
+    const output = this.current.output;
+    if (output === null) this.fail('Choose the output first: select its cell in the workbook and click Use selected cell.');
+    return output;
+  }
+
+  /**
+   * Column A of the cell's row on a baseline sheet, when it holds text (on Assumptions, the id:
+   * the assumption's label is used instead); else the cell's address.
+   */
+  private async labelOf(ref: CellRef): Promise<string> {
+    const row = /\d+$/.exec(ref.address)?.[0];
+    if (row !== undefined && isBaselineSheet(ref.sheet) && !/^A\d+$/.test(ref.address)) {
+      const [label] = await this.target.readCells([{ sheet: ref.sheet, address: `A${row}` }]);
+      if (typeof label?.value === 'string' && label.value.trim() !== '') {
+        const text = label.value.trim();
+        return findAssumption(text)?.label ?? text;
+      }
+    }
+    return refText(ref);
+  }
+
+  private setInput(slot: Slot, input: InputChoice | null, status?: SensitivityStatus): void {
+    const inputs: [InputChoice | null, InputChoice | null] = [...this.current.inputs];
+    inputs[slot] = input;
+    this.set(status === undefined ? { inputs } : { inputs, status });
+  }
+
+  private fail(message: string): void {
+    this.set({ status: { kind: 'error', message } });
+  }
+
+  private set(change: Partial<SensitivityState>): void {
+    this.current = { ...this.current, ...change };
+    for (const listener of [...this.listeners]) listener(this.current);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * What the browser tests share: building the preview once per run, serving it from 127.0.0.1 and
+ * opening it in Chromium with nothing reachable but that server. Not a test.
+ *
+ * Needs Chromium: /usr/bin/chromium (Debian's `apt-get install chromium`) or CHROMIUM_PATH.
+ * DEFECON_E2E_PREBUILT=1 skips the build and serves dist-preview/ as it is.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { serveFolder, type StaticServer } from './static-server';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const OUT = path.join(ROOT, 'dist-preview');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Chromium without the background traffic to hosts this machine cannot reach (../shared/TOOLCHAIN.md). */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Builds dist-preview/ (npm run build:preview), unless DEFECON_E2E_PREBUILT=1 says it is already
+ * built, or another test file of this run (same process: the browser tests run in band) built it.
+ */
+export function build(): void {
+  const marker = path.join(OUT, '.e2e-built-by');
+  const builtHere = fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === String(process.pid);
+  if (process.env.DEFECON_E2E_PREBUILT === '1' || builtHere) {
+    if (!fs.existsSync(path.join(OUT, 'preview.html'))) throw new Error('dist-preview/ has no preview.html: unset DEFECON_E2E_PREBUILT to build it');
+    return;
+  }
+  const cli = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
+  const run = spawnSync(process.execPath, [cli, '--mode', 'development', '--env', 'preview'], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`npm run build:preview failed:\n${run.stdout}\n${run.stderr}`);
+  // The test files of one run share a process (maxWorkers: 1): the next one serves this build.
+  fs.writeFileSync(marker, String(process.pid));
+}
+
+export interface OpenPreview {
+  readonly page: Page;
+  /** Page errors and console errors seen so far. */
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+/** Builds and serves the preview, opens it in a fresh Chromium profile, and records page errors. */
+export async function openPreview(viewport = { width: 1440, height: 900 }): Promise<OpenPreview> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  build();
+  const server: StaticServer = await serveFolder(OUT);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'defecon-chromium-'));
+  let context: BrowserContext | undefined;
+  const close = async (): Promise<void> => {
+    await context?.close();
+    await server.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport });
+    // Nothing leaves this machine: only the test's own server is reachable.
+    await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.location().url.endsWith('favicon.ico')) problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(`${server.url}preview.html`);
+    return { page, problems, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
