@@ -71,6 +71,7 @@ export function mountPane(root: HTMLElement, target: WorkbookTarget | DrivableTa
           chooseInput: (slot, choice) => void sens.chooseInput(slot, choice),
           setBound: (slot, which, value) => sens.setBound(slot, which, value),
           setSteps: (steps) => sens.setSteps(steps),
+          setKeepPartial: (keep) => sens.setKeepPartial(keep),
           oneWay: () => void sens.runOneWay(),
           twoWay: () => void sens.runTwoWay(),
           tornado: () => void sens.runTornado(),

@@ -74,6 +74,8 @@ export interface SensitivityState {
   /** The first and second input; `null` when not chosen. */
   readonly inputs: readonly [InputChoice | null, InputChoice | null];
   readonly steps: number;
+  /** Write what a table had computed when it was cancelled or failed, to a sheet marked partial. */
+  readonly keepPartial: boolean;
   readonly status: SensitivityStatus;
 }
 
@@ -121,7 +123,7 @@ function boundsProblem(input: InputChoice): string | null {
 }
 
 export class SensitivityController {
-  private current: SensitivityState = { output: null, assumptions: [], inputs: [null, null], steps: DEFAULT_STEPS, status: { kind: 'idle' } };
+  private current: SensitivityState = { output: null, assumptions: [], inputs: [null, null], steps: DEFAULT_STEPS, keepPartial: false, status: { kind: 'idle' } };
   private readonly listeners = new Set<(state: SensitivityState) => void>();
   private abort: AbortController | null = null;
   /** Bumped at every run, so progress reported after it ended is ignored. */
@@ -226,6 +228,10 @@ export class SensitivityController {
   }
 
   /** Sets the steps per axis, kept within 2 and {@link MAX_STEPS}. */
+  setKeepPartial(keep: boolean): void {
+    this.set({ keepPartial: keep });
+  }
+
   setSteps(steps: number): void {
     const n = Number.isFinite(steps) ? Math.round(steps) : DEFAULT_STEPS;
     this.set({ steps: Math.min(MAX_STEPS, Math.max(2, n)) });
@@ -347,15 +353,35 @@ export class SensitivityController {
       await this.target.apply(plan, { replace: [] });
       this.set({ status: { kind: 'done', message: `Wrote the ${what} to the new sheet ${sheet}.`, sheet } });
     } catch (error) {
+      const kept = await this.keepPartialOf(error);
+      const after = kept === null ? ' No sheet was written.' : ` What it had computed is on the new sheet ${kept}.`;
       if (abort.signal.aborted || (error instanceof SensitivityError && error.code === 'CANCELLED')) {
         const why = error instanceof SensitivityError && error.code === 'CANCELLED' ? error.message : 'cancelled.';
-        this.set({ status: { kind: 'cancelled', message: `The ${what} was ${why} No sheet was written.` } });
+        this.set({ status: { kind: 'cancelled', message: `The ${what} was ${why}${after}` } });
       } else {
-        this.fail(`Could not make the ${what}: ${messageOf(error)}`);
+        this.fail(`Could not make the ${what}: ${messageOf(error)}${kept === null ? '' : after}`);
       }
     } finally {
       this.runId++;
       if (this.abort === abort) this.abort = null;
+    }
+  }
+
+  /**
+   * When the user asked to keep partial results and a table stopped with some points computed,
+   * writes them to a new sheet named as partial ("Sensitivity (partial)"); returns its name, or
+   * `null` when nothing was kept. A failure here leaves the workbook as it was (the writer rolls back).
+   */
+  private async keepPartialOf(error: unknown): Promise<string | null> {
+    if (!this.current.keepPartial || !(error instanceof SensitivityError) || error.partial === undefined) return null;
+    const partial = error.partial;
+    if (!partial.values.some((row) => row.some((v) => v !== null))) return null;
+    try {
+      const sheet = freeSheetName(await this.target.sheetNames(), 'Sensitivity (partial)');
+      await this.target.apply(tablePlan(partial, sheet), { replace: [] });
+      return sheet;
+    } catch {
+      return null;
     }
   }
 

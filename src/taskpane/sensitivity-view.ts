@@ -20,6 +20,7 @@ export interface SensitivityHandlers {
   readonly chooseInput: (slot: Slot, choice: string) => void;
   readonly setBound: (slot: Slot, which: 'low' | 'high', value: number) => void;
   readonly setSteps: (steps: number) => void;
+  readonly setKeepPartial: (keep: boolean) => void;
   readonly oneWay: () => void;
   readonly twoWay: () => void;
   readonly tornado: () => void;
@@ -123,6 +124,7 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
   const formula = h('code', { id: 'sens-output-formula' });
   const rows: readonly [InputRow, InputRow] = [inputRow(0), inputRow(1)];
   const steps = numberBox('sens-steps', 'Steps per axis', { min: '2', max: String(MAX_STEPS), step: '1' });
+  const keepPartial = h('input', { id: 'sens-keep-partial', type: 'checkbox' }) as HTMLInputElement;
   const oneWay = h('fluent-button', { id: 'sens-one-way' }, 'One-way table');
   const twoWay = h('fluent-button', { id: 'sens-two-way', appearance: 'primary' }, 'Two-way table');
   const tornado = h('fluent-button', { id: 'sens-tornado' }, 'Tornado');
@@ -146,12 +148,14 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
     rows[0].element,
     rows[1].element,
     h('div', { class: 'sens-bounds' }, h('label', { for: 'sens-steps' }, `Steps per axis (2–${MAX_STEPS})`), steps),
+    h('div', { class: 'sens-bounds' }, keepPartial, h('label', { for: 'sens-keep-partial' }, 'Keep partial results if a table is stopped')),
     h('div', { class: 'sens-actions' }, oneWay, twoWay, tornado, scenarios),
     h('p', { class: 'hint' }, 'Tornado varies every named assumption between its low and high and keeps those the output depends on. Compare scenarios needs no inputs.'),
     progress,
   );
 
   const listeners: [EventTarget, string, () => void][] = [
+    [keepPartial, 'change', () => handlers.setKeepPartial(keepPartial.checked)],
     [useOutput, 'click', () => handlers.useOutput()],
     [oneWay, 'click', () => handlers.oneWay()],
     [twoWay, 'click', () => handlers.twoWay()],
@@ -205,6 +209,8 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
         row.info.textContent = describe(input);
       });
       show(steps, String(state.steps));
+      keepPartial.checked = state.keepPartial;
+      keepPartial.disabled = busy || locked;
       steps.disabled = busy || locked;
       for (const b of [useOutput, oneWay, twoWay, tornado, scenarios]) b.toggleAttribute('disabled', busy || locked);
 

@@ -189,9 +189,9 @@ export async function runTornado(target: DrivableTarget, output: CellRef, output
 }
 
 /**
- * Every numeric assumption with a low and a high, as tornado inputs: the active scenario's constant
- * cell (the selector's column), the assumption's label, its low and high read from the sheet, its
- * defined name and its current (base) value.
+ * Every numeric assumption with a low or a high bound, as tornado inputs: the active scenario's
+ * constant cell (the selector's column), the assumption's label, its low and high read from the
+ * sheet (a missing one is the base value), its defined name and its current (base) value.
  */
 export async function assumptionInputs(target: DrivableTarget, copy = 1): Promise<(TornadoInput & { readonly name: string; readonly base: number })[]> {
   const plan = baselinePlan({ scenario: 'peace', copy, kinds: ['assumptions'] });
@@ -205,9 +205,14 @@ export async function assumptionInputs(target: DrivableTarget, copy = 1): Promis
   const states = await target.readCells(refs);
   const out: (TornadoInput & { name: string; base: number })[] = [];
   cells.forEach((a, i) => {
-    const [v, lo, hi] = [states[3 * i], states[3 * i + 1], states[3 * i + 2]].map((s) => s?.value);
+    const [v, low, high] = [states[3 * i], states[3 * i + 1], states[3 * i + 2]].map((s) => s?.value);
     const constant = states[3 * i]?.formula === null;
-    if (!constant || typeof v !== 'number' || typeof lo !== 'number' || typeof hi !== 'number' || !(lo < hi)) return;
+    if (!constant || typeof v !== 'number') return;
+    // A missing bound is the base value itself (line_km has a high of 1,250 km but no low): the
+    // range then runs from the base to the one bound given.
+    const lo = typeof low === 'number' ? low : v;
+    const hi = typeof high === 'number' ? high : v;
+    if (!(lo < hi)) return;
     out.push({ ref: { sheet, address: a.scenario[scenario] }, label: a.label, low: lo, high: hi, name: definedName(a.id, copy), base: v });
   });
   return out;

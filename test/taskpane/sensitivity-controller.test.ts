@@ -240,6 +240,39 @@ describe('SensitivityController', () => {
     });
   });
 
+  it('keeps what a stopped table had computed on a sheet marked partial, when asked to', async () => {
+    const target = workbook(['Assumptions', 'Force', 'Sensitivity (partial)']);
+    const controller = await ready(target);
+    await controller.chooseInput(0, 'line_km');
+    controller.setKeepPartial(true);
+    mockRunTable.mockImplementation((_t, spec) => {
+      // Four of the eleven points were computed before the failure; the rest are still empty.
+      const values = spec.rows.values.map((_, i) => [i < 4 ? 100 + i : null]);
+      const partial: TableResult = { spec, values, live: null, complete: false, computedAt: new Date(0) };
+      return Promise.reject(new SensitivityError('FAILED', 'stopped after 4 of 11 points: the sheet is locked; the inputs were restored.', partial));
+    });
+    await controller.runOneWay();
+    // A free name: "Sensitivity (partial)" exists, so "(2)" after it; nothing is replaced.
+    expect(target.applied.map((a) => [a.plan.sheets.map((sh) => sh.name), a.replace])).toEqual([[['Sensitivity (partial) (2)'], []]]);
+    expect(controller.state.status).toEqual({
+      kind: 'error',
+      message:
+        'Could not make the one-way table: stopped after 4 of 11 points: the sheet is locked; the inputs were restored. ' +
+        'What it had computed is on the new sheet Sensitivity (partial) (2).',
+    });
+  });
+
+  it('writes nothing when a table stops and partial results were not asked for', async () => {
+    const target = workbook();
+    const controller = await ready(target);
+    await controller.chooseInput(0, 'line_km');
+    mockRunTable.mockImplementation((_t, spec) =>
+      Promise.reject(new SensitivityError('FAILED', 'stopped after 1 of 11 points', { spec, values: [[1]], live: null, complete: false, computedAt: new Date(0) })),
+    );
+    await controller.runOneWay();
+    expect(target.applied).toEqual([]);
+  });
+
   it.each([
     ['INPUT_NOT_CONSTANT', 'Assumptions!G7 holds a formula, not a constant: it cannot be varied'],
     ['NO_DEPENDENCE', 'Force!B13 does not depend on Other!C1'],

@@ -201,8 +201,9 @@ describe('assumptionInputs', () => {
     const inputs = await assumptionInputs(target);
     const density = inputs.find((i) => i.name === 'density_per_km2');
     expect(density).toEqual({ ref: { sheet: 'Assumptions', address: 'E8' }, label: 'Peace-enforcement troops per km2 of zone', low: 4.59, high: 14.15, name: 'density_per_km2', base: 14.15 });
-    // line_km has no low; fund_key is text; nsatu_staff has no bounds
-    expect(inputs.map((i) => i.name)).not.toEqual(expect.arrayContaining(['line_km']));
+    // line_km has a high (1,250) but no low: its range runs from the base, 1,040 (baseline_assumptions.csv).
+    expect(inputs.find((i) => i.name === 'line_km')).toMatchObject({ low: 1040, high: 1250, base: 1040 });
+    // fund_key is text; nsatu_staff has no bounds.
     expect(inputs.map((i) => i.name)).not.toContain('fund_key');
     expect(inputs.map((i) => i.name)).not.toContain('nsatu_staff');
   });
@@ -216,8 +217,14 @@ describe('runTornado', () => {
     // Lasting peace: line 1,040 km, depth 4 km (2-5), density 9.43 (4.59-14.15).
     const density = forceSize(1040 * 4, 14.15) - forceSize(1040 * 4, 4.59); // 39,769.6
     const depth = forceSize(1040 * 5, 9.43) - forceSize(1040 * 2, 9.43); // 29,421.6
+    const line = forceSize(1250 * 4, 9.43) - forceSize(1040 * 4, 9.43); // 7,921.2: from the base to the high
     expect(result.base).toBeCloseTo(39228.8, 6);
-    expect(result.rows.map((r) => r.input.label)).toEqual(['Peace-enforcement troops per km2 of zone', 'Depth of the monitored zone']);
+    expect(result.rows.map((r) => r.input.label)).toEqual([
+      'Peace-enforcement troops per km2 of zone',
+      'Depth of the monitored zone',
+      'Line of contact to be covered',
+    ]);
+    expect(result.rows[2]?.swing).toBeCloseTo(line, 6);
     expect(result.rows[0]?.swing).toBeCloseTo(density, 6);
     expect(result.rows[1]?.swing).toBeCloseTo(depth, 6);
     expect(result.rows[1]?.atLow).toBeCloseTo(forceSize(1040 * 2, 9.43), 6);
