@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { baselinePlan } from '../../src/workbook/baseline';
+import { address, type SheetPlan } from '../../src/workbook/plan';
 import { serveFolder, type StaticServer } from './static-server';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -81,4 +83,21 @@ export async function openPreview(viewport = { width: 1440, height: 900 }): Prom
     await close();
     throw error;
   }
+}
+
+/** The baseline the preview loads (scenario Lasting peace, copy 1): where the tests look for cells. */
+export const PLAN = baselinePlan({ scenario: 'peace' });
+
+/** A sheet of {@link PLAN}. */
+export function sheetPlan(name: string): SheetPlan {
+  const s = PLAN.sheets.find((x) => x.name === name);
+  if (s === undefined) throw new Error(`the baseline has no sheet ${name}`);
+  return s;
+}
+
+/** The address of the cell in column `col` on the row whose column A holds `label`, from the plan. */
+export function besideLabel(sheet: string, label: string, col = 1): string {
+  const row = sheetPlan(sheet).cells.findIndex((r) => r[0]?.content === label);
+  if (row < 0) throw new Error(`no row labelled ${label} on ${sheet}`);
+  return address(row, col);
 }

@@ -12,27 +12,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { formatNumber } from '../../src/preview/format';
 import type { ScenarioId } from '../../src/data/types';
-import { baselinePlan } from '../../src/workbook/baseline';
-import { address, type SheetPlan } from '../../src/workbook/plan';
 import { headline, num, SCENARIO_IDS, scenarioLabel } from '../workbook/expected';
-import { type OpenPreview, openPreview, ROOT } from './harness';
+import { address } from '../../src/workbook/plan';
+import { besideLabel, type OpenPreview, openPreview, PLAN, ROOT, sheetPlan } from './harness';
 
 const SCREENSHOT = path.join(ROOT, 'test-results', 'preview.png');
-
-const plan = baselinePlan({ scenario: 'peace' });
-
-function sheetPlan(name: string): SheetPlan {
-  const s = plan.sheets.find((x) => x.name === name);
-  if (s === undefined) throw new Error(`the baseline has no sheet ${name}`);
-  return s;
-}
-
-/** The address of the cell in column `col` on the row whose column A holds `label`, from the plan. */
-function besideLabel(sheet: string, label: string, col = 1): string {
-  const row = sheetPlan(sheet).cells.findIndex((r) => r[0]?.content === label);
-  if (row < 0) throw new Error(`no row labelled ${label} on ${sheet}`);
-  return address(row, col);
-}
 
 const DEPLOYED = besideLabel('Force', 'Deployed force');
 /** The density input of the Lasting peace column, and its sourced value. */
@@ -60,7 +44,7 @@ async function waitForNumber(page: Page, ref: string, expected: number): Promise
 }
 
 async function chooseScenario(page: Page, scenario: ScenarioId): Promise<void> {
-  const { sheet, address: at } = plan.scenarioCell;
+  const { sheet, address: at } = PLAN.scenarioCell;
   await openSheet(page, sheet);
   await page.click(cell(`${sheet}!${at}`));
   await page.selectOption(`${cell(`${sheet}!${at}`)} select`, scenarioLabel(scenario));
@@ -69,7 +53,7 @@ async function chooseScenario(page: Page, scenario: ScenarioId): Promise<void> {
 /** Every cell that shows an error, on every sheet, as `Sheet!A1 #CODE`. */
 async function errorCells(page: Page): Promise<string[]> {
   const found: string[] = [];
-  for (const s of plan.sheets) {
+  for (const s of PLAN.sheets) {
     await openSheet(page, s.name);
     found.push(
       ...(await page.$$eval('table.grid td', (tds) =>
@@ -101,7 +85,7 @@ describe('the browser preview', () => {
     await page.click('#load-baseline');
     await page.waitForSelector('.defecon-pane[data-status="done"]', { timeout: 30_000 });
     const tabs = await page.$$eval('.wb-tab', (bs) => bs.map((b) => b.getAttribute('data-sheet')));
-    expect(tabs).toEqual(plan.sheets.map((s) => s.name));
+    expect(tabs).toEqual(PLAN.sheets.map((s) => s.name));
   });
 
   it.each(SCENARIO_IDS)('shows the model core’s deployed force in scenario %s, chosen in the selector’s drop-down', async (scenario) => {

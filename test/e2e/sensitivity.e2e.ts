@@ -10,27 +10,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { findAssumption } from '../../src/data/assumptions';
 import { forceSize } from '../../src/model/force';
-import { baselinePlan } from '../../src/workbook/baseline';
-import { address, type SheetPlan } from '../../src/workbook/plan';
 import { num } from '../workbook/expected';
-import { type OpenPreview, openPreview, ROOT } from './harness';
+import { address } from '../../src/workbook/plan';
+import { besideLabel, type OpenPreview, openPreview, ROOT, sheetPlan } from './harness';
 
 const SCREENSHOT = path.join(ROOT, 'test-results', 'sensitivity.png');
-const plan = baselinePlan({ scenario: 'peace' });
-
-function sheetPlan(name: string): SheetPlan {
-  const s = plan.sheets.find((x) => x.name === name);
-  if (s === undefined) throw new Error(`the baseline has no sheet ${name}`);
-  return s;
-}
-
-/** The address of the cell in column `col` on the row whose column A holds `label`, from the plan. */
-function besideLabel(sheet: string, label: string, col = 1): string {
-  const row = sheetPlan(sheet).cells.findIndex((r) => r[0]?.content === label);
-  if (row < 0) throw new Error(`no row labelled ${label} on ${sheet}`);
-  return address(row, col);
-}
-
 const DEPLOYED = besideLabel('Force', 'Deployed force');
 /** The line's Lasting peace value on the Assumptions sheet (the scenario column the selector reads). */
 const LINE = `Assumptions!${besideLabel('Assumptions', 'line_km', 3)}`;
