@@ -167,7 +167,10 @@ export function substituteNames(formula: string, ranges: readonly { readonly nam
       let out = part;
       for (const { name, range } of ranges) {
         const escaped = name.replace(/[.\\]/g, (x) => `\\${x}`);
-        out = out.replace(new RegExp(`(?<![A-Za-z0-9_.\\\\$])${escaped}(?![A-Za-z0-9_.(])`, 'gi'), range);
+        // The character before is captured and kept (no look-behind: older Safari webviews in Office
+        // on Mac lack it); a replacer function, since `range` holds `$` signs.
+        const pattern = new RegExp(`(^|[^A-Za-z0-9_.\\\\$])${escaped}(?![A-Za-z0-9_.(])`, 'gi');
+        out = out.replace(pattern, (_match, before: string) => `${before}${range}`);
       }
       return out;
     })

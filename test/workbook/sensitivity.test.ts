@@ -102,6 +102,17 @@ describe('substituteNames', () => {
   it('replaces whole names only, outside text', () => {
     expect(substituteNames('=DEF.F(line_km*line_km_2,"line_km",LINE_KM)', [{ name: 'line_km', range: '$A$6:$A$16' }])).toBe('=DEF.F($A$6:$A$16*line_km_2,"line_km",$A$6:$A$16)');
   });
+
+  it('replaces a name at the start, twice in a row and next to another name, keeping the $ signs of the range', () => {
+    const ranges = [
+      { name: 'line_km', range: '$A$6:$A$16' },
+      { name: 'density_per_km2', range: '$B$5:$L$5' },
+    ];
+    expect(substituteNames('line_km*line_km+density_per_km2', ranges)).toBe('$A$6:$A$16*$A$6:$A$16+$B$5:$L$5');
+    expect(substituteNames('=DEF.FORCE_SIZE(line_km*zone_depth_km,density_per_km2)', ranges)).toBe(
+      '=DEF.FORCE_SIZE($A$6:$A$16*zone_depth_km,$B$5:$L$5)',
+    );
+  });
 });
 
 describe('tablePlan', () => {
