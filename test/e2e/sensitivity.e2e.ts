@@ -110,6 +110,42 @@ describe('the Sensitivity section in the browser preview', () => {
     }
   });
 
+  it('builds a live table when both inputs are named assumptions: one spilled DEF formula that recalculates', async () => {
+    // line_km (its range from the base, 1,040, to its high, 1,250) against density_per_km2, both by name.
+    await page.selectOption('#sens-input-1', 'line_km');
+    await page.waitForFunction(() => document.querySelector('#sens-input-1-info')?.textContent?.includes('line_km') === true);
+    await page.selectOption('#sens-input-2', 'density_per_km2');
+    await page.click('#sens-two-way');
+    expect(await finished(page)).toBe('Wrote the two-way table to the new sheet Sensitivity (2).');
+    await openSheet(page, 'Sensitivity (2)');
+    await page.click(cell('Sensitivity (2)!B6'));
+    expect(await page.inputValue('#formula-bar')).toMatch(/^=DEF\.FORCE_SIZE\(\$A\$6:\$A\$16\*zone_depth_km,\$B\$5:\$L\$5\)$/);
+    for (const [r, c] of [
+      [0, 0],
+      [10, 10],
+      [4, 6],
+    ] as const) {
+      const line = await valueAt(page, `Sensitivity (2)!A${6 + r}`);
+      const density = await valueAt(page, `Sensitivity (2)!${address(4, 1 + c)}`);
+      expect(await valueAt(page, `Sensitivity (2)!${address(5 + r, 1 + c)}`)).toBeCloseTo(forceSize(line * ZONE_DEPTH, density), 6);
+    }
+    // Live: a deeper zone (5 km, the baseline's high) on the Assumptions sheet changes the table at once.
+    const depthCell = `Assumptions!${besideLabel('Assumptions', 'zone_depth_km', 3)}`;
+    await openSheet(page, 'Assumptions');
+    await page.click(cell(depthCell));
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await openSheet(page, 'Sensitivity (2)');
+    const line = await valueAt(page, 'Sensitivity (2)!A6');
+    const density = await valueAt(page, 'Sensitivity (2)!B5');
+    expect(await valueAt(page, 'Sensitivity (2)!B6')).toBeCloseTo(forceSize(line * 5, density), 6);
+    // Put the sourced depth back.
+    await openSheet(page, 'Assumptions');
+    await page.click(cell(depthCell));
+    await page.keyboard.type(String(ZONE_DEPTH));
+    await page.keyboard.press('Enter');
+  });
+
   it('builds a tornado whose first row is the input with the biggest swing', async () => {
     await page.click('#sens-tornado');
     expect(await finished(page)).toBe('Wrote the tornado to the new sheet Tornado.');
