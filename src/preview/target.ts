@@ -6,6 +6,7 @@
  */
 import { type CellValue, DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
 import { nameReference } from '../workbook/baseline';
+import { findClash, planProblems } from '../workbook/checks';
 import type { CellRole, ColorScalePlan, ChartPlan, Constant, NamePlan, SheetKind, SheetPlan, ValidationPlan, WorkbookPlan } from '../workbook/plan';
 import type { CellRef, CellState, DrivableTarget, Progress, WriteOptions } from '../workbook/target';
 import { createEngine } from './engine';
@@ -67,8 +68,6 @@ interface SheetLook {
 /** How to undo one step of a write, newest first. */
 type Undo = () => void;
 
-const MAX_SHEET_NAME = 31;
-const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
 
 const key = (name: string): string => name.toLowerCase();
 
@@ -86,13 +85,6 @@ function lookOf(sheet: SheetPlan): SheetLook {
 }
 
 /** Why a sheet name would be refused by Excel, or undefined when it is fine. */
-function sheetNameProblem(name: string): string | undefined {
-  if (name.trim() === '') return 'a sheet name cannot be blank';
-  if (name.length > MAX_SHEET_NAME) return `"${name}" is longer than ${MAX_SHEET_NAME} characters`;
-  if (BAD_SHEET_CHARS.test(name)) return `"${name}" contains one of [ ] : * ? / \\`;
-  if (name.startsWith("'") || name.endsWith("'")) return `"${name}" starts or ends with an apostrophe`;
-  return undefined;
-}
 
 function toPreviewValue(v: CellValue): PreviewValue {
   if (v instanceof DetailedCellError) return { code: v.value, message: v.message };
@@ -308,40 +300,28 @@ export class PreviewTarget implements DrivableTarget {
     };
   }
 
-  /** Everything that makes the plan unwritable, checked before anything changes. */
-  private refusal(plan: WorkbookPlan, replace: ReadonlySet<string>): string | undefined {
-    const seen = new Set<string>();
-    for (const s of plan.sheets) {
-      const problem = sheetNameProblem(s.name);
-      if (problem !== undefined) return problem;
-      if (seen.has(key(s.name))) return `the plan has two sheets named "${s.name}"`;
-      seen.add(key(s.name));
-      const width = s.cells[0]?.length ?? 0;
-      if (s.cells.some((row) => row.length !== width)) return `the rows of sheet "${s.name}" are not all the same length`;
-    }
+  /**
+   * Everything that makes the plan unwritable, checked before anything changes: the rules every
+   * writer applies (src/workbook/checks.ts), and names that point at a sheet nobody has.
+   */
+  private refusal(plan: WorkbookPlan, replace: readonly string[]): string | undefined {
+    const problems = planProblems(plan);
+    if (problems.length > 0) return `the plan cannot be written: ${problems.join('; ')}`;
     const existing = this.engine.getSheetNames();
-    const clashing = existing.filter((name) => seen.has(key(name)) && !replace.has(key(name)));
-    if (clashing.length > 0) {
-      return `the workbook already has ${clashing.length === 1 ? 'a sheet' : 'sheets'} named ${clashing.map((n) => `"${n}"`).join(', ')}`;
+    const names = this.engine.listNamedExpressions().map((name) => ({ name, sheet: this.names.get(key(name))?.sheet }));
+    const clash = findClash(plan, existing, names, replace);
+    if (clash?.kind === 'sheets') {
+      return `the workbook already has ${clash.sheets.length === 1 ? 'a sheet' : 'sheets'} named ${clash.sheets.map((n) => `"${n}"`).join(', ')}`;
     }
-    const existingNames = new Set(this.engine.listNamedExpressions().map(key));
-    for (const n of plan.names) {
-      if (!seen.has(key(n.sheet)) && this.engine.getSheetId(n.sheet) === undefined) {
-        return `the name ${n.name} refers to a sheet "${n.sheet}" that neither the plan nor the workbook has`;
-      }
-      if (!existingNames.has(key(n.name))) continue;
-      // A name may be redefined only when it belongs to a sheet the user agreed to replace.
-      const old = this.names.get(key(n.name));
-      if (old === undefined || !replace.has(key(old.sheet))) {
-        return `the workbook already has a defined name ${n.name}`;
-      }
-    }
+    if (clash?.kind === 'name') return `the workbook already has a defined name ${clash.name.name}`;
+    const sheets = new Set([...existing, ...plan.sheets.map((s) => s.name)].map(key));
+    const dangling = plan.names.find((n) => !sheets.has(key(n.sheet)));
+    if (dangling !== undefined) return `the name ${dangling.name} refers to a sheet "${dangling.sheet}" that neither the plan nor the workbook has`;
     return undefined;
   }
 
   private async write(plan: WorkbookPlan, options: WriteOptions): Promise<void> {
-    const replace = new Set(options.replace.map(key));
-    const refusal = this.refusal(plan, replace);
+    const refusal = this.refusal(plan, options.replace);
     if (refusal !== undefined) throw new Error(`Nothing was written: ${refusal}.`);
 
     const total = plan.sheets.length + 2;

@@ -28,6 +28,7 @@
  * while the old sheet still had its name would turn to `#REF!` once it was deleted.
  */
 import { nameReference } from "../workbook/baseline";
+import { findClash, planProblems } from "../workbook/checks";
 import {
   address,
   blockAddress,
@@ -243,31 +244,6 @@ export function sheetOfReference(formula: string): string | undefined {
   const m = /^=(?:'((?:[^']|'')+)'|([^'!=]+))!/.exec(formula.trim());
   if (m === null) return undefined;
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-}
-
-const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
-
-/** Why the plan cannot be written as it is; empty when it can. Checked before anything changes. */
-export function planProblems(plan: WorkbookPlan): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const s of plan.sheets) {
-    const key = s.name.toLowerCase();
-    if (s.name.length < 1 || s.name.length > 31) problems.push(`sheet name "${s.name}" must have 1 to 31 characters`);
-    if (BAD_SHEET_CHARS.test(s.name) || s.name.startsWith("'") || s.name.endsWith("'")) {
-      problems.push(`sheet name "${s.name}" has a character Excel does not allow ([]:*?/\\ or a leading or trailing ')`);
-    }
-    if (seen.has(key)) problems.push(`sheet "${s.name}" appears twice`);
-    seen.add(key);
-    const width = s.cells[0]?.length ?? 0;
-    if (s.cells.length === 0 || width === 0) problems.push(`sheet "${s.name}" has no cells`);
-    if (s.cells.some((row) => row.length !== width)) problems.push(`sheet "${s.name}": rows differ in length`);
-    for (const v of s.validations) {
-      if (v.list.some((item) => item.includes(","))) problems.push(`sheet "${s.name}" ${v.address}: a drop-down item contains a comma`);
-      if (v.list.join(",").length > 255) problems.push(`sheet "${s.name}" ${v.address}: the drop-down list is longer than 255 characters`);
-    }
-  }
-  return problems;
 }
 
 /** A free temporary name for an old sheet being replaced: `~1~Force`, at most 31 characters. */
@@ -555,11 +531,10 @@ export class ExcelTarget implements DrivableTarget {
     }
     const { sheets, names } = await this.inspect();
 
-    // Sheets: refuse clashes unless replacing; pick temporary names for the old ones.
-    const existing = new Map(sheets.map((s) => [lower(s), s]));
-    const toReplace = new Set(options.replace.map(lower));
-    const clashing = plan.sheets.filter((s) => existing.has(lower(s.name)) && !toReplace.has(lower(s.name))).map((s) => s.name);
-    if (clashing.length > 0) {
+    // Refuse clashes (src/workbook/checks.ts: the rules the preview applies too).
+    const clash = findClash(plan, sheets, names.map((n) => ({ name: n.name, sheet: sheetOfReference(n.formula) })), options.replace);
+    if (clash?.kind === "sheets") {
+      const clashing = clash.sheets;
       const list = clashing.map((s) => `"${s}"`).join(", ");
       throw new WorkbookWriteError(
         "SHEET_EXISTS",
@@ -568,6 +543,18 @@ export class ExcelTarget implements DrivableTarget {
         `The workbook already has ${clashing.length === 1 ? "a sheet" : "sheets"} ${list}; nothing was changed. Load a new copy, or choose to replace ${clashing.length === 1 ? "it" : "them"}.`,
       );
     }
+    if (clash?.kind === "name") {
+      const old = names.find((n) => lower(n.name) === lower(clash.name.name));
+      throw new WorkbookWriteError(
+        "NAME_EXISTS",
+        clash.name.sheet ?? "",
+        "checking the workbook",
+        `The workbook already defines the name "${clash.name.name}" (${old?.formula ?? "?"}); nothing was changed. Load a new copy, whose names do not clash.`,
+      );
+    }
+
+    // Temporary names for the old sheets being replaced.
+    const existing = new Map(sheets.map((s) => [lower(s), s]));
     const taken = new Set([...existing.keys(), ...plan.sheets.map((s) => lower(s.name))]);
     const replacements = new Map<string, Replacement>();
     for (const s of plan.sheets) {
@@ -578,22 +565,12 @@ export class ExcelTarget implements DrivableTarget {
       replacements.set(lower(s.name), { existing: old, temporary });
     }
 
-    // Names: refuse clashes unless the existing name points at a sheet being replaced.
+    // Names the plan redefines (each points at a sheet being replaced: checked above).
     const existingNames = new Map(names.map((n) => [lower(n.name), n]));
     const repointed = new Map<string, ExistingName>();
     for (const n of plan.names) {
       const old = existingNames.get(lower(n.name));
-      if (old === undefined) continue;
-      const target = sheetOfReference(old.formula);
-      if (target === undefined || !replacements.has(lower(target))) {
-        throw new WorkbookWriteError(
-          "NAME_EXISTS",
-          n.sheet,
-          "checking the workbook",
-          `The workbook already defines the name "${old.name}" (${old.formula}); nothing was changed. Load a new copy, whose names do not clash.`,
-        );
-      }
-      repointed.set(lower(n.name), old);
+      if (old !== undefined) repointed.set(lower(n.name), old);
     }
 
     const capabilities: Capabilities = {

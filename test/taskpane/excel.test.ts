@@ -6,7 +6,6 @@ import {
   ExcelTarget,
   formatsOf,
   formulasOf,
-  planProblems,
   rolesToRanges,
   sheetOfReference,
   temporaryName,
@@ -150,22 +149,6 @@ describe("temporaryName", () => {
     expect(temporaryName("Force", new Set())).toBe("~1~Force");
     expect(temporaryName("Force", new Set(["~1~force"]))).toBe("~2~Force");
     expect(temporaryName("A".repeat(31), new Set())).toHaveLength(31);
-  });
-});
-
-describe("planProblems", () => {
-  it("finds nothing wrong with the baseline", () => {
-    expect(planProblems(BASELINE)).toEqual([]);
-  });
-
-  it("names a drop-down item with a comma and a sheet name Excel refuses", () => {
-    const s = new SheetBuilder("Bad/Name", "force", [10]);
-    s.row(["x"]);
-    s.validate({ address: "A1", list: ["a,b", "c"], prompt: "?" });
-    expect(planProblems({ ...BASELINE, sheets: [s.build()], names: [] })).toEqual([
-      'sheet name "Bad/Name" has a character Excel does not allow ([]:*?/\\ or a leading or trailing \')',
-      'sheet "Bad/Name" A1: a drop-down item contains a comma',
-    ]);
   });
 });
 
