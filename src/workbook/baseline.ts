@@ -263,7 +263,7 @@ function fundSheet(copy: number, namesCopy: number): SheetPlan {
   s.row([c('European Security Fund for Ukraine', 'title')]);
   s.row([
     c(
-      'Modelled on the EFSF: guarantees at the over-guarantee, contributions by a key renormalised over the countries that take part. Toggle Participates or change the key.',
+      'Modelled on the EFSF: guarantees at the over-guarantee, contributions by a key renormalised over the countries that take part. Toggle Participates or change the key. All 29 take part by default: an analyst\'s choice, since the Gros fund\'s coalition (most EU members, the UK and Norway) is not a list.',
       'subtitle',
     ),
   ]);
