@@ -141,8 +141,8 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
     h(
       'p',
       { class: 'hint' },
-      'Drives the workbook’s own formulas: each point sets the inputs, recalculates and reads the output. ',
-      'Results go to a new sheet; the inputs are put back afterwards.',
+      'A table over one of the baseline’s models (both inputs named assumptions) is a live DEF formula that recalculates with the workbook. ',
+      'Any other output is computed point by point: set the inputs, recalculate, read; the inputs are put back afterwards. Results go to a new sheet.',
     ),
     h('div', { class: 'sens-output' }, h('div', { class: 'row' }, h('span', { class: 'sens-label' }, 'Output'), useOutput), outputText, formula),
     rows[0].element,
