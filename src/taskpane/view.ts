@@ -234,15 +234,15 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
     const chosen = SINGLE_SHEETS.find((s) => s.kind === kind.value);
     if (chosen !== undefined) handlers.loadSheet(chosen.kind);
   };
-  const onNewCopy = (): void => handlers.answer('new-copy');
-  const onReplace = (): void => handlers.answer('replace');
-  const onCancel = (): void => handlers.answer('cancel');
-  radios.addEventListener('change', onScenario);
-  loadBaseline.addEventListener('click', onLoadBaseline);
-  loadSheet.addEventListener('click', onLoadSheet);
-  newCopy.addEventListener('click', onNewCopy);
-  replace.addEventListener('click', onReplace);
-  cancel.addEventListener('click', onCancel);
+  const listeners: [EventTarget, string, () => void][] = [
+    [radios, 'change', onScenario],
+    [loadBaseline, 'click', onLoadBaseline],
+    [loadSheet, 'click', onLoadSheet],
+    [newCopy, 'click', () => handlers.answer('new-copy')],
+    [replace, 'click', () => handlers.answer('replace')],
+    [cancel, 'click', () => handlers.answer('cancel')],
+  ];
+  for (const [target, type, listener] of listeners) target.addEventListener(type, listener);
 
   root.replaceChildren(pane);
 
@@ -284,12 +284,7 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
       shown = status.kind;
     },
     dispose(): void {
-      radios.removeEventListener('change', onScenario);
-      loadBaseline.removeEventListener('click', onLoadBaseline);
-      loadSheet.removeEventListener('click', onLoadSheet);
-      newCopy.removeEventListener('click', onNewCopy);
-      replace.removeEventListener('click', onReplace);
-      cancel.removeEventListener('click', onCancel);
+      for (const [target, type, listener] of listeners) target.removeEventListener(type, listener);
       pane.remove();
     },
   };

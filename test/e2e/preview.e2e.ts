@@ -66,6 +66,21 @@ async function errorCells(page: Page): Promise<string[]> {
   return found;
 }
 
+/** Types a value into a cell of the sheet on show, as a user does: select, type, Enter. */
+async function typeInto(page: Page, ref: string, text: string): Promise<void> {
+  await page.click(cell(ref));
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Puts the sourced density back and waits for the deployed force to return to its baseline value. */
+async function restoreDensity(page: Page): Promise<void> {
+  await openSheet(page, 'Assumptions');
+  await typeInto(page, DENSITY, DENSITY_VALUE);
+  await openSheet(page, 'Force');
+  await waitForNumber(page, `Force!${DEPLOYED}`, headline('peace').deployed);
+}
+
 describe('the browser preview', () => {
   let preview: OpenPreview | undefined;
   let page: Page;
@@ -99,37 +114,22 @@ describe('the browser preview', () => {
 
   it('recalculates live when an input is typed: density 10 troops/km2 gives line x depth x 10 (1,040 x 4 x 10 = 41,600)', async () => {
     await chooseScenario(page, 'peace');
-    await page.click(cell(DENSITY));
-    await page.keyboard.type('10');
-    await page.keyboard.press('Enter');
+    await typeInto(page, DENSITY, '10');
     await openSheet(page, 'Force');
     const want = num('line_km', 'peace') * num('zone_depth_km', 'peace') * 10;
     expect((await waitForNumber(page, `Force!${DEPLOYED}`, want)).text).toBe(formatNumber(want, '#,##0'));
-    // Put the sourced value back.
-    await openSheet(page, 'Assumptions');
-    await page.click(cell(DENSITY));
-    await page.keyboard.type(DENSITY_VALUE);
-    await page.keyboard.press('Enter');
-    await openSheet(page, 'Force');
-    await waitForNumber(page, `Force!${DEPLOYED}`, headline('peace').deployed);
+    await restoreDensity(page);
   });
 
   it('shows an error’s code in the cell and its message as the tooltip', async () => {
     await chooseScenario(page, 'peace');
-    await page.click(cell(DENSITY));
-    await page.keyboard.type('-1');
-    await page.keyboard.press('Enter');
+    await typeInto(page, DENSITY, '-1');
     await openSheet(page, 'Force');
     const td = page.locator(cell(`Force!${DEPLOYED}`));
     await page.waitForSelector(`${cell(`Force!${DEPLOYED}`)}.is-error`);
     expect(await td.textContent()).toBe('#VALUE!');
     expect(await td.getAttribute('title')).toMatch(/density/);
-    await openSheet(page, 'Assumptions');
-    await page.click(cell(DENSITY));
-    await page.keyboard.type(DENSITY_VALUE);
-    await page.keyboard.press('Enter');
-    await openSheet(page, 'Force');
-    await waitForNumber(page, `Force!${DEPLOYED}`, headline('peace').deployed);
+    await restoreDensity(page);
   });
 
   it('renormalises the fund when a country’s Participates is switched to No in its drop-down', async () => {
