@@ -6,6 +6,7 @@
  * Each sheet is a dense block of cells starting at A1, so a writer can assign values, formulas and
  * number formats as whole 2-D arrays in one call each.
  */
+import { address } from './a1';
 
 /** A constant a cell holds. `null` is an empty cell. */
 export type Constant = number | string | boolean | null;
@@ -102,31 +103,12 @@ export interface WorkbookPlan {
 
 export const EMPTY: CellPlan = { content: null };
 
-/** Column letters for a 0-based index: 0 → A, 25 → Z, 26 → AA. */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let name = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    name = String.fromCharCode(65 + rem) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
-}
-
-/** A1-style address for 0-based row and column. */
-export function address(row: number, col: number, absolute = false): string {
-  return absolute ? `$${columnName(col)}$${row + 1}` : `${columnName(col)}${row + 1}`;
-}
+/** Re-exported for the plan builders; the A1 module is the one place that parses and formats addresses. */
+export { address, columnName, quoteSheet } from './a1';
 
 /** The address of a sheet's whole block, e.g. `A1:H40`. */
 export function blockAddress(sheet: SheetPlan): string {
   const rows = sheet.cells.length;
   const cols = sheet.cells[0]?.length ?? 0;
   return `A1:${address(rows - 1, cols - 1)}`;
-}
-
-/** A sheet name quoted for use in a formula or a name's reference: `'Force (2)'`. */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
