@@ -51,7 +51,7 @@ export interface CellState {
 
 /**
  * What sensitivity analysis needs on top of writing plans: reading cells, and driving inputs while
- * reading outputs. Excel and the preview implement it; `src/workbook/driver.ts` uses it.
+ * reading outputs. Excel and the preview implement it; `src/session/driver.ts` uses it.
  */
 export interface DrivableTarget extends WorkbookTarget {
   /** The cell a workbook-level defined name points at, or `null` if it is not one cell. */

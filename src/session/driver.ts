@@ -6,8 +6,8 @@
  */
 import { SCENARIOS } from '../data/assumptions';
 import type { ScenarioId } from '../data/types';
-import { assumptionCells, baselinePlan, definedName, headlineCells, scenarioFromLabel, sheetName } from './baseline';
-import type { Constant } from './plan';
+import { assumptionCells, baselinePlan, definedName, headlineCells, scenarioFromLabel, sheetName } from '../workbook/baseline';
+import type { Constant } from '../workbook/plan';
 import {
   type Axis,
   type ComparisonResult,
@@ -19,10 +19,10 @@ import {
   type TornadoInput,
   type TornadoResult,
   type TornadoRow,
-} from './sensitivity';
-import type { CellRef, CellState, DrivableTarget, Progress } from './target';
+} from '../workbook/sensitivity';
+import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/target';
 
-export { SensitivityError, type SensitivityErrorCode } from './sensitivity';
+export { SensitivityError, type SensitivityErrorCode } from '../workbook/sensitivity';
 
 export interface RunOptions {
   /** Aborting stops the run between two points; the inputs are restored and CANCELLED is thrown. */

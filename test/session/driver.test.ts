@@ -6,7 +6,7 @@
 import { forceSize } from '../../src/model/force';
 import { PreviewTarget } from '../../src/preview/target';
 import { assumptionCells, baselinePlan, headlineCells } from '../../src/workbook/baseline';
-import { assumptionInputs, runComparison, runTable, runTornado, SensitivityError } from '../../src/workbook/driver';
+import { assumptionInputs, runComparison, runTable, runTornado, SensitivityError } from '../../src/session/driver';
 import type { Constant } from '../../src/workbook/plan';
 import { type Axis, axisValues, tablePlan, type TableSpec } from '../../src/workbook/sensitivity';
 import type { CellRef, CellState, DrivableTarget, WriteOptions } from '../../src/workbook/target';
