@@ -20,7 +20,7 @@ import {
   type TornadoResult,
   type TornadoRow,
 } from '../workbook/sensitivity';
-import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/target';
+import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/writer';
 
 export { SensitivityError, type SensitivityErrorCode } from '../workbook/sensitivity';
 

@@ -12,7 +12,7 @@ import type { ScenarioId } from '../data/types';
 import { baselinePlan, definedName, SHEET_KINDS, sheetName } from '../workbook/baseline';
 import { clashes, freeCopy } from '../workbook/conflicts';
 import type { SheetKind, WorkbookPlan } from '../workbook/plan';
-import type { Progress, WorkbookTarget } from '../workbook/target';
+import type { Progress, WorkbookTarget } from '../workbook/writer';
 
 /** The scenario selector of a loaded Assumptions sheet. */
 export type ScenarioCell = WorkbookPlan['scenarioCell'];

@@ -25,7 +25,7 @@ import {
   tornadoPlan,
   type TornadoInput,
 } from '../workbook/sensitivity';
-import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/target';
+import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/writer';
 import { messageOf } from './controller';
 
 /** The steps per axis a new section starts with. */

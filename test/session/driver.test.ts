@@ -9,7 +9,7 @@ import { assumptionCells, baselinePlan, headlineCells } from '../../src/workbook
 import { assumptionInputs, runComparison, runTable, runTornado, SensitivityError } from '../../src/session/driver';
 import type { Constant } from '../../src/workbook/plan';
 import { type Axis, axisValues, tablePlan, type TableSpec } from '../../src/workbook/sensitivity';
-import type { CellRef, CellState, DrivableTarget, WriteOptions } from '../../src/workbook/target';
+import type { CellRef, CellState, DrivableTarget, WriteOptions } from '../../src/workbook/writer';
 
 const DEPLOYED: CellRef = { sheet: 'Force', address: 'B13' };
 /** Zone depth in every scenario (Assumptions, zone_depth_km). */

@@ -4,7 +4,7 @@
  * sheet not listed in `replace` makes `apply` fail before it changes anything.
  */
 import type { Constant, WorkbookPlan } from '../../src/workbook/plan';
-import type { CellRef, CellState, DrivableTarget, Progress, WorkbookTarget, WriteOptions } from '../../src/workbook/target';
+import type { CellRef, CellState, DrivableTarget, Progress, WorkbookTarget, WriteOptions } from '../../src/workbook/writer';
 
 export interface ApplyCall {
   readonly plan: WorkbookPlan;

@@ -9,7 +9,7 @@ import {
   type TableSpec,
   type TornadoResult,
 } from '../../src/workbook/sensitivity';
-import type { CellRef } from '../../src/workbook/target';
+import type { CellRef } from '../../src/workbook/writer';
 import {
   DEFAULT_STEPS,
   isBaselineSheet,
