@@ -2,7 +2,9 @@
 //  - TypeScript under src/, test/, bench/: typescript-eslint's type-checked recommended rules, and
 //    eslint-plugin-office-addins' rules (Office.js load/sync mistakes, context.sync() in loops).
 //  - src/model and src/data stay pure: no Office, Excel, DOM or browser globals, and no imports from
-//    the layers above them (functions, taskpane, preview, workbook) or from Office.js.
+//    the layers above them (functions, taskpane, preview, workbook, session) or from Office.js.
+//  - src/workbook is pure plans and the writer contract: no async functions or await, no Office,
+//    Excel, DOM or browser globals, no imports from the taskpane, preview or session or from Office.js.
 //  - JavaScript config files and scripts: ESLint's recommended rules with Node globals.
 import { fileURLToPath } from "node:url";
 import js from "@eslint/js";
@@ -82,10 +84,47 @@ export default defineConfig([
           ],
           patterns: [
             {
-              group: ["**/functions", "**/functions/**", "**/taskpane", "**/taskpane/**", "**/preview", "**/preview/**", "**/workbook", "**/workbook/**"],
+              group: ["**/functions", "**/functions/**", "**/taskpane", "**/taskpane/**", "**/preview", "**/preview/**", "**/workbook", "**/workbook/**", "**/session", "**/session/**"],
               message: "Imports point one way: model and data know nothing of the layers above them.",
             },
             { group: ["@microsoft/office-js/**", "office-js/**"], message: "src/model and src/data must not depend on Office.js." },
+          ],
+        },
+      ],
+    },
+  },
+
+  {
+    files: ["src/workbook/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: ":function[async=true]",
+          message: "src/workbook is pure: no async functions. Orchestration over a writer belongs in src/session.",
+        },
+        { selector: "AwaitExpression", message: "src/workbook is pure: no await. Orchestration over a writer belongs in src/session." },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["window", "document", "navigator", "Office", "Excel", "CustomFunctions", "fetch", "setTimeout", "setInterval"].map((name) => ({
+          name,
+          message: "src/workbook is pure: no Office, Excel, DOM or timers. Writers and the session pass values in.",
+        })),
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "office-js", message: "src/workbook must not depend on Office.js." },
+            { name: "@microsoft/office-js", message: "src/workbook must not depend on Office.js." },
+          ],
+          patterns: [
+            {
+              group: ["**/taskpane", "**/taskpane/**", "**/preview", "**/preview/**", "**/session", "**/session/**"],
+              message: "Imports point one way: plans and the writer contract know nothing of the writers or the session.",
+            },
+            { group: ["@microsoft/office-js/**", "office-js/**"], message: "src/workbook must not depend on Office.js." },
           ],
         },
       ],

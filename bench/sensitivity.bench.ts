@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { PreviewTarget } from '../src/preview/target';
 import { baselinePlan } from '../src/workbook/baseline';
-import { runTable } from '../src/workbook/driver';
+import { runTable } from '../src/session/driver';
 import { type Axis, axisValues, tablePlan, type TableSpec } from '../src/workbook/sensitivity';
 
 const STEPS = 50;

@@ -3,7 +3,7 @@
  * add-in's own pane mounted beside it over the same {@link WorkbookTarget} Excel would give it.
  * Nothing happens at import; `preview.ts` (the entry) calls {@link startPreview}.
  */
-import type { WorkbookTarget } from '../workbook/target';
+import type { WorkbookTarget } from '../workbook/writer';
 import { PreviewTarget } from './target';
 import { WorkbookView } from './view';
 

@@ -1,110 +1,41 @@
 /**
  * The preview's workbook: a {@link DrivableTarget} over the embedded engine, so the pane loads the
- * same plans into it as into Excel. Values and formulas live in the engine; what the engine has no
- * notion of (number formats, roles, notes, drop-downs, column widths, frozen panes) is kept beside
- * it for the view to render.
+ * same plans into it as into Excel, under the same contract (`src/workbook/writer.ts`): the same
+ * checks and errors, the same progress steps. Values and formulas live in the engine; what the
+ * engine has no notion of is kept beside it for the view to render (`cells.ts`).
  */
-import { type CellValue, DetailedCellError, type HyperFormula, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
-import { nameReference } from '../workbook/baseline';
-import { findClash, planProblems } from '../workbook/checks';
-import type { CellRole, ColorScalePlan, ChartPlan, Constant, NamePlan, SheetKind, SheetPlan, ValidationPlan, WorkbookPlan } from '../workbook/plan';
-import type { CellRef, CellState, DrivableTarget, Progress, WriteOptions } from '../workbook/target';
+import type { HyperFormula, RawCellContent, SimpleCellAddress } from 'hyperformula';
+import { address as a1Address, cellReference, nameFormula, parseCell, parseCellReference, parseReference } from '../workbook/a1';
+import { planRefusal, workbookRefusal } from '../workbook/checks';
+import { errorDetail, errorMessage } from '../workbook/messages';
+import type { Constant, WorkbookPlan } from '../workbook/plan';
+import { type CellRef, type CellState, type DrivableTarget, progressReporter, WorkbookWriteError, type WriteErrorCode, type WriteOptions } from '../workbook/writer';
+import { lookOf, type PreviewCell, type PreviewChange, type PreviewSheet, type PreviewValue, type SheetLook, toConstant, toPreviewValue } from './cells';
 import { createEngine } from './engine';
 
-/** A cell's computed value: a number, text, a boolean, `null` when empty, or an error. */
-export type PreviewValue = number | string | boolean | null | PreviewError;
-
-/** An error in a cell: the code Excel would show (`#N/A`) and the reason. */
-export interface PreviewError {
-  readonly code: string;
-  readonly message: string;
-}
-
-export function isPreviewError(v: PreviewValue): v is PreviewError {
-  return typeof v === 'object' && v !== null;
-}
-
-/** What the view needs of one cell. */
-export interface PreviewCell {
-  readonly value: PreviewValue;
-  /** The formula (with `=`), when the cell holds one. */
-  readonly formula?: string;
-  /** Excel number format; absent means General. */
-  readonly format?: string;
-  readonly role?: CellRole;
-  readonly note?: string;
-  readonly validation?: ValidationPlan;
-}
-
-/** What the view needs of one sheet. */
-export interface PreviewSheet {
-  readonly name: string;
-  readonly kind?: SheetKind;
-  /** Rows and columns in use (the plan's block, or more if something spilled or was typed beyond it). */
-  readonly rows: number;
-  readonly columns: number;
-  /** Column widths in characters, from column A. */
-  readonly columnWidths: readonly number[];
-  readonly freeze?: SheetPlan['freeze'];
-  readonly colorScales?: readonly ColorScalePlan[];
-  readonly charts?: readonly ChartPlan[];
-}
-
-/** What changed: the list of sheets (a plan was applied), or only values (a cell was set). */
-export type PreviewChange = { readonly type: 'sheets'; readonly activate?: string } | { readonly type: 'values' };
-
-/** The parts of a sheet's plan the engine does not keep. */
-interface SheetLook {
-  readonly name: string;
-  readonly kind?: SheetKind;
-  readonly cells: SheetPlan['cells'];
-  readonly columnWidths: readonly number[];
-  readonly validations: ReadonlyMap<string, ValidationPlan>;
-  readonly freeze?: SheetPlan['freeze'];
-  readonly colorScales?: readonly ColorScalePlan[];
-  readonly charts?: readonly ChartPlan[];
-}
+export { isPreviewError, type PreviewCell, type PreviewChange, type PreviewError, type PreviewSheet, type PreviewValue } from './cells';
 
 /** How to undo one step of a write, newest first. */
 type Undo = () => void;
 
-
 const key = (name: string): string => name.toLowerCase();
-
-function lookOf(sheet: SheetPlan): SheetLook {
-  return {
-    name: sheet.name,
-    kind: sheet.kind,
-    cells: sheet.cells,
-    columnWidths: sheet.columnWidths,
-    validations: new Map(sheet.validations.map((v) => [v.address.replace(/\$/g, '').toUpperCase(), v])),
-    ...(sheet.freeze === undefined ? {} : { freeze: sheet.freeze }),
-    ...(sheet.colorScales === undefined ? {} : { colorScales: sheet.colorScales }),
-    ...(sheet.charts === undefined ? {} : { charts: sheet.charts }),
-  };
-}
-
-/** Why a sheet name would be refused by Excel, or undefined when it is fine. */
-
-function toPreviewValue(v: CellValue): PreviewValue {
-  if (v instanceof DetailedCellError) return { code: v.value, message: v.message };
-  return v;
-}
-
-/** A value as a {@link CellState} holds it: errors as their code (`#N/A`). */
-function toConstant(v: CellValue): Constant {
-  return v instanceof DetailedCellError ? v.value : v;
-}
 
 /** Lets the page paint between the steps of a long write (a no-op cost in Node). */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Runs `f`, turning what it throws into a {@link WorkbookWriteError} with `code`, keeping the message. */
+function typed<T>(code: WriteErrorCode, sheet: string, step: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof WorkbookWriteError ? e : new WorkbookWriteError(code, sheet, step, errorMessage(e));
+  }
+}
+
 export class PreviewTarget implements DrivableTarget {
   private readonly looks = new Map<string, SheetLook>();
-  /** Defined names written by plans, by lower-case name. */
-  private readonly names = new Map<string, NamePlan>();
   private readonly listeners = new Set<(change: PreviewChange) => void>();
   /** Writes run one at a time, in the order they were asked for. */
   private queue: Promise<void> = Promise.resolve();
@@ -131,13 +62,12 @@ export class PreviewTarget implements DrivableTarget {
   }
 
   setValue(sheet: string, address: string, value: string): Promise<void> {
-    const run = this.queue.then(() => {
-      const at = this.address(sheet, address);
-      this.engine.setCellContents(at, value);
-      this.emit({ type: 'values' });
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.run(() =>
+      typed('WRITE_FAILED', sheet, `setting ${cellReference({ sheet, address })}`, () => {
+        this.engine.setCellContents(this.address(sheet, address), value);
+        this.emit({ type: 'values' });
+      }),
+    );
   }
 
   // ------------------------------------------------------------------------------------------
@@ -145,10 +75,8 @@ export class PreviewTarget implements DrivableTarget {
 
   resolveName(name: string): Promise<CellRef | null> {
     const expr = this.engine.getNamedExpression(name)?.expression;
-    const m = typeof expr === 'string' ? /^=\s*(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(expr) : null;
-    if (m === null) return Promise.resolve(null);
-    const sheet = m[1] === undefined ? (m[2] ?? '') : m[1].replace(/''/g, "'");
-    return Promise.resolve(this.engine.getSheetId(sheet) === undefined ? null : { sheet, address: `${(m[3] ?? '').toUpperCase()}${m[4] ?? ''}` });
+    const ref = typeof expr === 'string' ? parseCellReference(expr) : undefined;
+    return Promise.resolve(ref === undefined || this.engine.getSheetId(ref.sheet) === undefined ? null : ref);
   }
 
   selectedCell(): Promise<CellRef | null> {
@@ -162,35 +90,41 @@ export class PreviewTarget implements DrivableTarget {
 
   readCells(refs: readonly CellRef[]): Promise<CellState[]> {
     return this.run(() =>
-      refs.map((r) => {
-        const at = this.address(r.sheet, r.address);
-        const formula = this.engine.getCellFormula(at);
-        return { formula: formula ?? null, value: toConstant(this.engine.getCellValue(at)) };
-      }),
+      typed('READ_FAILED', refs[0]?.sheet ?? '', 'reading cells', () =>
+        refs.map((r) => {
+          const at = this.address(r.sheet, r.address);
+          const formula = this.engine.getCellFormula(at);
+          return { formula: formula ?? null, value: toConstant(this.engine.getCellValue(at)) };
+        }),
+      ),
     );
   }
 
   evaluate(inputs: readonly { readonly ref: CellRef; readonly value: number }[], outputs: readonly CellRef[]): Promise<Constant[]> {
-    return this.run(() => {
-      const hf = this.engine;
-      const at = inputs.map((i) => ({ at: this.address(i.ref.sheet, i.ref.address), value: i.value }));
-      const out = outputs.map((o) => this.address(o.sheet, o.address));
-      hf.batch(() => {
-        for (const i of at) hf.setCellContents(i.at, i.value);
-      });
-      return out.map((o) => toConstant(hf.getCellValue(o)));
-    });
+    return this.run(() =>
+      typed('WRITE_FAILED', inputs[0]?.ref.sheet ?? '', 'evaluating', () => {
+        const hf = this.engine;
+        const at = inputs.map((i) => ({ at: this.address(i.ref.sheet, i.ref.address), value: i.value }));
+        const out = outputs.map((o) => this.address(o.sheet, o.address));
+        hf.batch(() => {
+          for (const i of at) hf.setCellContents(i.at, i.value);
+        });
+        return out.map((o) => toConstant(hf.getCellValue(o)));
+      }),
+    );
   }
 
   restore(cells: readonly { readonly ref: CellRef; readonly state: CellState }[]): Promise<void> {
-    return this.run(() => {
-      const hf = this.engine;
-      const at = cells.map((c) => ({ at: this.address(c.ref.sheet, c.ref.address), content: c.state.formula ?? c.state.value }));
-      hf.batch(() => {
-        for (const c of at) hf.setCellContents(c.at, c.content);
-      });
-      this.emit({ type: 'values' });
-    });
+    return this.run(() =>
+      typed('WRITE_FAILED', cells[0]?.ref.sheet ?? '', 'restoring cells', () => {
+        const hf = this.engine;
+        const at = cells.map((c) => ({ at: this.address(c.ref.sheet, c.ref.address), content: c.state.formula ?? c.state.value }));
+        hf.batch(() => {
+          for (const c of at) hf.setCellContents(c.at, c.content);
+        });
+        this.emit({ type: 'values' });
+      }),
+    );
   }
 
   /** Runs `f` after the writes queued before it, and before those queued after. */
@@ -222,12 +156,11 @@ export class PreviewTarget implements DrivableTarget {
 
   /** A cell by 0-based row and column. */
   cell(sheet: string, row: number, col: number): PreviewCell {
-    const id = this.sheetId(sheet);
-    const at: SimpleCellAddress = { sheet: id, row, col };
+    const at: SimpleCellAddress = { sheet: this.sheetId(sheet), row, col };
     const look = this.looks.get(key(sheet));
     const planned = look?.cells[row]?.[col];
     const formula = this.engine.getCellFormula(at);
-    const validation = look?.validations.get(this.engine.simpleCellAddressToString(at, id) ?? '');
+    const validation = look?.validations.get(a1Address(row, col));
     return {
       value: toPreviewValue(this.engine.getCellValue(at)),
       ...(formula === undefined ? {} : { formula }),
@@ -238,21 +171,20 @@ export class PreviewTarget implements DrivableTarget {
     };
   }
 
-  /** A cell by A1 address on a sheet (`B13`) or a qualified one (`'Force (2)'!B13` as `sheet` omitted). */
+  /** A cell by A1 address on a sheet (`B13`). */
   cellAt(sheet: string, address: string): PreviewCell {
     const at = this.address(sheet, address);
     return this.cell(sheet, at.row, at.col);
   }
 
-  /** Every formula cell's value, for checks: `[address, value]` with `Sheet!A1` addresses. */
+  /** Every formula cell's value, for checks: `[reference, value]` with `Sheet!A1` references. */
   formulaValues(sheet: string): [string, PreviewValue][] {
     const id = this.sheetId(sheet);
     const out: [string, PreviewValue][] = [];
     this.engine.getSheetFormulas(id).forEach((row, r) =>
       row.forEach((formula, c) => {
         if (formula === undefined) return;
-        const at = { sheet: id, row: r, col: c };
-        out.push([`${sheet}!${this.engine.simpleCellAddressToString(at, id) ?? ''}`, toPreviewValue(this.engine.getCellValue(at))]);
+        out.push([cellReference({ sheet, address: a1Address(r, c) }), toPreviewValue(this.engine.getCellValue({ sheet: id, row: r, col: c }))]);
       }),
     );
     return out;
@@ -278,9 +210,9 @@ export class PreviewTarget implements DrivableTarget {
 
   private address(sheet: string, address: string): SimpleCellAddress {
     const id = this.sheetId(sheet);
-    const at = /^\$?[A-Za-z]{1,3}\$?[0-9]{1,7}$/.test(address) ? this.engine.simpleCellAddressFromString(address, id) : undefined;
+    const at = parseCell(address);
     if (at === undefined) throw new Error(`"${address}" is not a cell address like B3`);
-    return at;
+    return { sheet: id, row: at.row, col: at.col };
   }
 
   private sheetInfo(name: string): PreviewSheet {
@@ -300,33 +232,26 @@ export class PreviewTarget implements DrivableTarget {
     };
   }
 
-  /**
-   * Everything that makes the plan unwritable, checked before anything changes: the rules every
-   * writer applies (src/workbook/checks.ts), and names that point at a sheet nobody has.
-   */
-  private refusal(plan: WorkbookPlan, replace: readonly string[]): string | undefined {
-    const problems = planProblems(plan);
-    if (problems.length > 0) return `the plan cannot be written: ${problems.join('; ')}`;
-    const existing = this.engine.getSheetNames();
-    const names = this.engine.listNamedExpressions().map((name) => ({ name, sheet: this.names.get(key(name))?.sheet }));
-    const clash = findClash(plan, existing, names, replace);
-    if (clash?.kind === 'sheets') {
-      return `the workbook already has ${clash.sheets.length === 1 ? 'a sheet' : 'sheets'} named ${clash.sheets.map((n) => `"${n}"`).join(', ')}`;
-    }
-    if (clash?.kind === 'name') return `the workbook already has a defined name ${clash.name.name}`;
-    const sheets = new Set([...existing, ...plan.sheets.map((s) => s.name)].map(key));
-    const dangling = plan.names.find((n) => !sheets.has(key(n.sheet)));
-    if (dangling !== undefined) return `the name ${dangling.name} refers to a sheet "${dangling.sheet}" that neither the plan nor the workbook has`;
-    return undefined;
+  /** The workbook's defined names with the sheet each points at and its formula, for the checks. */
+  private existingNames(): { name: string; sheet: string | undefined; formula?: string }[] {
+    return this.engine.listNamedExpressions().map((name) => {
+      const expression = this.engine.getNamedExpression(name)?.expression;
+      return typeof expression === 'string' ? { name, sheet: parseReference(expression)?.sheet, formula: expression } : { name, sheet: undefined };
+    });
   }
 
+  /**
+   * Writes the plan in the steps every writer reports: the first step also adds every plan sheet
+   * (clearing those being replaced) and defines the names, so formulas find them; each step writes
+   * one sheet's contents; `Finishing` recalculates. Undone in full if any step fails.
+   */
   private async write(plan: WorkbookPlan, options: WriteOptions): Promise<void> {
-    const refusal = this.refusal(plan, options.replace);
-    if (refusal !== undefined) throw new Error(`Nothing was written: ${refusal}.`);
+    const invalid = planRefusal(plan);
+    if (invalid !== null) throw invalid;
+    const refused = workbookRefusal(plan, this.engine.getSheetNames(), this.existingNames(), options.replace);
+    if (refused !== null) throw refused;
 
-    const total = plan.sheets.length + 2;
-    let done = 0;
-    const report = (step: string): void => options.onProgress?.({ done, total, step } satisfies Progress);
+    const report = progressReporter(plan, options.onProgress);
     const undo: Undo[] = [];
     const hf = this.engine;
 
@@ -337,81 +262,85 @@ export class PreviewTarget implements DrivableTarget {
       if (id !== undefined) before.set(key(s.name), hf.getSheetSerialized(id));
     }
 
+    let failing = { sheet: '', step: '' };
     hf.suspendEvaluation();
     try {
-      report('Adding sheets');
-      for (const s of plan.sheets) {
-        const id = hf.getSheetId(s.name);
-        const oldLook = this.looks.get(key(s.name));
-        const oldContent = before.get(key(s.name));
-        if (id === undefined || oldContent === undefined) {
-          const name = hf.addSheet(s.name);
-          undo.push(() => {
-            const added = hf.getSheetId(name);
-            if (added !== undefined) hf.removeSheet(added);
-            this.looks.delete(key(name));
-          });
-        } else {
-          hf.clearSheet(id);
-          undo.push(() => {
-            hf.setSheetContent(id, oldContent);
-            if (oldLook === undefined) this.looks.delete(key(s.name));
-            else this.looks.set(key(s.name), oldLook);
-          });
-        }
-      }
-      done += 1;
-
-      report('Defining names');
-      for (const n of plan.names) {
-        const before = this.names.get(key(n.name));
-        if (hf.getNamedExpression(n.name) === undefined) {
-          hf.addNamedExpression(n.name, nameReference(n));
-          undo.push(() => {
-            hf.removeNamedExpression(n.name);
-            this.names.delete(key(n.name));
-          });
-        } else {
-          const old = hf.getNamedExpression(n.name)?.expression;
-          hf.changeNamedExpression(n.name, nameReference(n));
-          undo.push(() => {
-            hf.changeNamedExpression(n.name, old ?? null);
-            if (before === undefined) this.names.delete(key(n.name));
-            else this.names.set(key(n.name), before);
-          });
-        }
-        this.names.set(key(n.name), n);
-      }
-      done += 1;
-
-      for (const s of plan.sheets) {
-        report(`Writing ${s.name}`);
+      for (const [i, s] of plan.sheets.entries()) {
+        failing = { sheet: s.name, step: `writing sheet "${s.name}" (${i + 1} of ${plan.sheets.length})` };
+        report(i);
         await nextTask();
-        const id = this.sheetId(s.name);
+        if (i === 0) {
+          this.addSheets(plan, before, undo);
+          this.defineNames(plan, undo);
+        }
         hf.setCellContents(
-          { sheet: id, row: 0, col: 0 },
+          { sheet: this.sheetId(s.name), row: 0, col: 0 },
           s.cells.map((row) => row.map((c) => c.content)),
         );
         this.looks.set(key(s.name), lookOf(s));
-        done += 1;
       }
     } catch (e) {
+      let undone = 'The sheets it had created were removed and any replaced sheets restored; nothing else changed.';
+      let code: WriteErrorCode = 'WRITE_FAILED';
       for (const step of undo.reverse()) {
         try {
           step();
-        } catch {
+        } catch (undoError) {
           // Keep undoing the rest: a half-undone write is worse than one step left over.
+          code = 'UNDO_FAILED';
+          undone = `Undoing it failed too (${errorDetail(undoError)}): check the sheets ${plan.sheets.map((s) => `"${s.name}"`).join(', ')}.`;
         }
       }
       hf.resumeEvaluation();
       // Views do not draw while a write runs: tell them it is over, with the workbook as it was.
       this.emit({ type: 'sheets' });
-      throw e;
+      throw new WorkbookWriteError(code, failing.sheet, failing.step, `Loading failed while ${failing.step}: ${errorDetail(e)}. ${undone}`);
     }
+    report(plan.sheets.length);
     hf.resumeEvaluation();
     const first = plan.sheets[0];
     this.emit(first === undefined ? { type: 'sheets' } : { type: 'sheets', activate: first.name });
-    done = total;
-    report('Done');
+    report(plan.sheets.length + 1);
+  }
+
+  /** Adds each plan sheet, or clears it where it is being replaced, queueing how to undo each. */
+  private addSheets(plan: WorkbookPlan, before: ReadonlyMap<string, RawCellContent[][]>, undo: Undo[]): void {
+    const hf = this.engine;
+    for (const s of plan.sheets) {
+      const id = hf.getSheetId(s.name);
+      const oldLook = this.looks.get(key(s.name));
+      const oldContent = before.get(key(s.name));
+      if (id === undefined || oldContent === undefined) {
+        const name = hf.addSheet(s.name);
+        undo.push(() => {
+          const added = hf.getSheetId(name);
+          if (added !== undefined) hf.removeSheet(added);
+          this.looks.delete(key(name));
+        });
+      } else {
+        hf.clearSheet(id);
+        undo.push(() => {
+          hf.setSheetContent(id, oldContent);
+          if (oldLook === undefined) this.looks.delete(key(s.name));
+          else this.looks.set(key(s.name), oldLook);
+        });
+      }
+    }
+  }
+
+  /** Defines the plan's names, or repoints those that exist (the checks allowed it), queueing how to undo each. */
+  private defineNames(plan: WorkbookPlan, undo: Undo[]): void {
+    const hf = this.engine;
+    for (const n of plan.names) {
+      const reference = nameFormula(n.sheet, n.address);
+      const old = hf.getNamedExpression(n.name);
+      if (old === undefined) {
+        hf.addNamedExpression(n.name, reference);
+        undo.push(() => hf.removeNamedExpression(n.name));
+      } else {
+        hf.changeNamedExpression(n.name, reference);
+        undo.push(() => hf.changeNamedExpression(n.name, old.expression ?? null));
+      }
+    }
   }
 }

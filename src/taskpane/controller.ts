@@ -11,8 +11,9 @@ import { ASSUMPTIONS, SCENARIOS } from '../data/assumptions';
 import type { ScenarioId } from '../data/types';
 import { baselinePlan, definedName, SHEET_KINDS, sheetName } from '../workbook/baseline';
 import { clashes, freeCopy } from '../workbook/conflicts';
+import { errorMessage } from '../workbook/messages';
 import type { SheetKind, WorkbookPlan } from '../workbook/plan';
-import type { Progress, WorkbookTarget } from '../workbook/target';
+import type { Progress, WorkbookTarget } from '../workbook/writer';
 
 /** The scenario selector of a loaded Assumptions sheet. */
 export type ScenarioCell = WorkbookPlan['scenarioCell'];
@@ -69,14 +70,9 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
-/** A thrown value's message: Office.js errors, plain `Error`s, objects with a message, strings. */
+/** A thrown value's message: Office.js errors, plain `Error`s, objects with a message, strings (`src/workbook/messages.ts`). */
 export function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message !== '') return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' && error.message !== '') {
-    return error.message;
-  }
-  if (typeof error === 'string' && error !== '') return error;
-  return 'unknown error';
+  return errorMessage(error);
 }
 
 /** The short label of a scenario, as the selector cell holds it ("Lasting peace"). */

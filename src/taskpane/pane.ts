@@ -3,7 +3,7 @@
  * `ExcelTarget`) and the browser preview (with its engine's target) call. Nothing happens at import.
  */
 import type { ScenarioId } from '../data/types';
-import type { DrivableTarget, WorkbookTarget } from '../workbook/target';
+import type { DrivableTarget, WorkbookTarget } from '../workbook/writer';
 import { isBusy, messageOf, PaneController, type PaneState } from './controller';
 import { defineFluent } from './fluent';
 import { isSensitivityBusy, SensitivityController, type SensitivityState } from './sensitivity-controller';

@@ -2,7 +2,7 @@
  * What the pane's Sensitivity section does, without the page: the chosen output cell, one or two
  * inputs (a named assumption with its low and high from the Assumptions sheet, or any selected
  * cell), the steps per axis, and running a one-way or two-way table, a tornado or a scenario
- * comparison through the driver (`src/workbook/driver.ts`) into a new sheet. The view
+ * comparison through the driver (`src/session/driver.ts`) into a new sheet. The view
  * (`sensitivity-view.ts`) renders {@link SensitivityState} and calls the actions; tests drive it with
  * a fake target.
  *
@@ -11,7 +11,7 @@
  */
 import { findAssumption } from '../data/assumptions';
 import { SHEET_KINDS, sheetName } from '../workbook/baseline';
-import { assumptionInputs, type RunOptions, runComparison, runTable, runTornado } from '../workbook/driver';
+import { assumptionInputs, type RunOptions, runComparison, runTable, runTornado } from '../session/driver';
 import type { WorkbookPlan } from '../workbook/plan';
 import {
   type Axis,
@@ -25,7 +25,7 @@ import {
   tornadoPlan,
   type TornadoInput,
 } from '../workbook/sensitivity';
-import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/target';
+import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/writer';
 import { messageOf } from './controller';
 
 /** The steps per axis a new section starts with. */

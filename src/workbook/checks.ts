@@ -1,9 +1,11 @@
 /**
  * The checks every writer makes before it changes anything: whether a plan can be written at all,
- * and whether it clashes with what the workbook already holds. One set of rules, so Excel and the
- * browser preview refuse the same things.
+ * whether it clashes with what the workbook already holds, and whether its names point at sheets
+ * that exist. One set of rules and one wording, so every writer refuses the same things with the
+ * same {@link WorkbookWriteError}.
  */
-import type { WorkbookPlan } from './plan';
+import type { NamePlan, WorkbookPlan } from './plan';
+import { WorkbookWriteError } from './writer';
 
 /** Characters Excel does not allow in a sheet name. */
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
@@ -41,6 +43,8 @@ export function planProblems(plan: WorkbookPlan): string[] {
 export interface ExistingName {
   readonly name: string;
   readonly sheet: string | undefined;
+  /** What it refers to, as the workbook gives it (`=Sheet1!$A$1`), shown when it clashes. */
+  readonly formula?: string;
 }
 
 /** What stops a plan from going into a workbook without destroying something. */
@@ -72,6 +76,64 @@ export function findClash(
   for (const n of plan.names) {
     const old = byName.get(lower(n.name));
     if (old !== undefined && (old.sheet === undefined || !replaced.has(lower(old.sheet)))) return { kind: 'name', name: old };
+  }
+  return null;
+}
+
+/** The first plan name that points at a sheet neither the plan nor the workbook has (names compare ignoring case). */
+export function danglingName(plan: WorkbookPlan, existingSheets: readonly string[]): NamePlan | undefined {
+  const sheets = new Set([...existingSheets, ...plan.sheets.map((s) => s.name)].map(lower));
+  return plan.names.find((n) => !sheets.has(lower(n.sheet)));
+}
+
+/** The error for a plan that cannot be written at all ({@link planProblems}); `null` when it can be. */
+export function planRefusal(plan: WorkbookPlan): WorkbookWriteError | null {
+  const problems = planProblems(plan);
+  if (problems.length === 0) return null;
+  return new WorkbookWriteError('INVALID_PLAN', '', 'checking the plan', `The plan cannot be written: ${problems.join('; ')}.`);
+}
+
+/**
+ * The error for the first reason the workbook keeps the plan out, checked in this order: plan
+ * sheets that exist and are not to be replaced ({@link findClash}), a plan name that exists and does
+ * not point at a sheet being replaced, a plan name pointing at a sheet nobody has
+ * ({@link danglingName}); `null` when the plan can go in.
+ */
+export function workbookRefusal(
+  plan: WorkbookPlan,
+  existingSheets: readonly string[],
+  existingNames: readonly ExistingName[],
+  replace: readonly string[],
+): WorkbookWriteError | null {
+  const step = 'checking the workbook';
+  const clash = findClash(plan, existingSheets, existingNames, replace);
+  if (clash?.kind === 'sheets') {
+    const one = clash.sheets.length === 1;
+    const list = clash.sheets.map((s) => `"${s}"`).join(', ');
+    return new WorkbookWriteError(
+      'SHEET_EXISTS',
+      clash.sheets[0] ?? '',
+      step,
+      `The workbook already has ${one ? 'a sheet' : 'sheets'} ${list}; nothing was changed. Load a new copy, or choose to replace ${one ? 'it' : 'them'}.`,
+    );
+  }
+  if (clash?.kind === 'name') {
+    const { name, sheet, formula } = clash.name;
+    return new WorkbookWriteError(
+      'NAME_EXISTS',
+      sheet ?? '',
+      step,
+      `The workbook already defines the name "${name}"${formula === undefined ? '' : ` (${formula})`}; nothing was changed. Load a new copy, whose names do not clash.`,
+    );
+  }
+  const dangling = danglingName(plan, existingSheets);
+  if (dangling !== undefined) {
+    return new WorkbookWriteError(
+      'DANGLING_NAME',
+      dangling.sheet,
+      step,
+      `The name "${dangling.name}" refers to a sheet "${dangling.sheet}" that neither the plan nor the workbook has; nothing was changed.`,
+    );
   }
   return null;
 }

@@ -12,7 +12,7 @@ import type { Assumption, ScenarioId } from '../data/types';
 import { assumptionCells, scenarioFromLabel } from './baseline';
 import { c, type CellInput, SheetBuilder } from './builder';
 import { address, type CellPlan, type Constant, quoteSheet, type WorkbookPlan } from './plan';
-import type { CellRef } from './target';
+import type { CellRef } from './writer';
 
 /** Most steps on one axis. */
 export const MAX_STEPS = 50;

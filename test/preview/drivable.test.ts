@@ -1,5 +1,5 @@
 /**
- * PreviewTarget as a DrivableTarget (src/workbook/target.ts): names resolve to cells, cells read
+ * PreviewTarget as a DrivableTarget (src/workbook/writer.ts): names resolve to cells, cells read
  * as formula and value (errors as their code), evaluate sets inputs and reads outputs in one step,
  * restore puts formulas and values back; and the view's colour-scale arithmetic.
  */

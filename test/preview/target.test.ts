@@ -1,12 +1,12 @@
 /**
- * PreviewTarget keeps the WorkbookTarget contract (src/workbook/target.ts) that the Excel writer
+ * PreviewTarget keeps the WorkbookTarget contract (src/workbook/writer.ts) that the Excel writer
  * keeps: existing sheets are never touched unless listed in `replace`, a failed write leaves the
  * workbook as it was, progress is reported per sheet; and it gives the view what the engine lacks.
  */
 import { PreviewTarget, isPreviewError, type PreviewChange } from '../../src/preview/target';
 import { baselinePlan } from '../../src/workbook/baseline';
 import { EMPTY, type SheetPlan, type WorkbookPlan } from '../../src/workbook/plan';
-import type { Progress } from '../../src/workbook/target';
+import { type Progress, WorkbookWriteError } from '../../src/workbook/writer';
 
 /** A small plan: sheet In with x in A1 (named x), sheet Out with =x*2. */
 function smallPlan(x = 21, names = ['In', 'Out']): WorkbookPlan {
@@ -34,12 +34,12 @@ function tooWide(name: string): SheetPlan {
   return { name, kind: 'sources', cells: [Array.from({ length: 20_000 }, () => ({ content: 1 }))], columnWidths: [], validations: [] };
 }
 
-async function rejection(p: Promise<unknown>): Promise<Error> {
+async function rejection(p: Promise<unknown>): Promise<WorkbookWriteError> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof Error) return e;
-    throw new Error(`rejected with a non-Error: ${String(e)}`);
+    if (e instanceof WorkbookWriteError) return e;
+    throw new Error(`rejected with something other than a WorkbookWriteError: ${String(e)}`);
   }
   throw new Error('expected the promise to reject');
 }
@@ -61,12 +61,13 @@ describe('PreviewTarget.apply', () => {
     const target = new PreviewTarget();
     const steps: Progress[] = [];
     await target.apply(smallPlan(), { replace: [], onProgress: (p) => steps.push(p) });
+    // The steps Excel reports (src/workbook/writer.ts): sheets + 1 (was sheets + 2 here, with
+    // "Adding sheets" and "Defining names" as steps of their own).
     expect(steps.map((p) => [p.done, p.total, p.step])).toEqual([
-      [0, 4, 'Adding sheets'],
-      [1, 4, 'Defining names'],
-      [2, 4, 'Writing In'],
-      [3, 4, 'Writing Out'],
-      [4, 4, 'Done'],
+      [0, 3, 'Writing sheet "In"'],
+      [1, 3, 'Writing sheet "Out"'],
+      [2, 3, 'Finishing'],
+      [3, 3, 'Done'],
     ]);
   });
 
@@ -75,7 +76,9 @@ describe('PreviewTarget.apply', () => {
     await target.apply(smallPlan(21), { replace: [] });
     const second: WorkbookPlan = { ...smallPlan(5, ['New', 'Out']), names: [] };
     const error = await rejection(target.apply(second, { replace: [] }));
-    expect(error.message).toBe('Nothing was written: the workbook already has a sheet named "Out".');
+    // The Excel writer's wording, now every writer's (src/workbook/checks.ts); was 'Nothing was written: the workbook already has a sheet named "Out".'
+    expect(error.code).toBe('SHEET_EXISTS');
+    expect(error.message).toBe('The workbook already has a sheet "Out"; nothing was changed. Load a new copy, or choose to replace it.');
     expect(await target.sheetNames()).toEqual(['In', 'Out']);
   });
 
@@ -83,20 +86,23 @@ describe('PreviewTarget.apply', () => {
     const target = new PreviewTarget();
     await target.apply(smallPlan(), { replace: [] });
     const error = await rejection(target.apply({ ...smallPlan(1, ['A', 'OUT']), names: [] }, { replace: [] }));
-    expect(error.message).toMatch(/already has a sheet named "Out"/);
+    expect(error.message).toMatch(/already has a sheet "Out"/);
   });
 
   it('refuses a defined name that is already there and not on a replaced sheet', async () => {
     const target = new PreviewTarget();
     await target.apply(smallPlan(), { replace: [] });
     const error = await rejection(target.apply(smallPlan(1, ['In2', 'Out2']), { replace: [] }));
-    expect(error.message).toBe('Nothing was written: the workbook already has a defined name x.');
+    // Was 'Nothing was written: the workbook already has a defined name x.'
+    expect(error.code).toBe('NAME_EXISTS');
+    expect(error.message).toBe('The workbook already defines the name "x" (=In!$A$1); nothing was changed. Load a new copy, whose names do not clash.');
     expect(await target.sheetNames()).toEqual(['In', 'Out']);
   });
 
   it('refuses sheet names Excel refuses', async () => {
     const target = new PreviewTarget();
     const error = await rejection(target.apply(smallPlan(1, ['A/B', 'Out']), { replace: [] }));
+    expect(error.code).toBe('INVALID_PLAN');
     expect(error.message).toMatch(/sheet name "A\/B" has a character Excel does not allow/);
     const long = await rejection(target.apply(smallPlan(1, ['x'.repeat(32), 'Out']), { replace: [] }));
     expect(long.message).toMatch(/must have 1 to 31 characters/);
@@ -116,6 +122,7 @@ describe('PreviewTarget.apply', () => {
     await target.apply(smallPlan(21), { replace: [] });
     const failing: WorkbookPlan = { ...smallPlan(7), sheets: [...smallPlan(7).sheets, tooWide('Wide')] };
     const error = await rejection(target.apply(failing, { replace: ['In', 'Out'] }));
+    expect(error.code).toBe('WRITE_FAILED');
     expect(error.message).toMatch(/Sheet size limit exceeded/);
     expect(await target.sheetNames()).toEqual(['In', 'Out']);
     expect(await target.definedNames()).toEqual(['x']);

@@ -21,7 +21,7 @@ function assumptionNames(copy: number): string[] {
 
 /** A workbook that already holds a whole baseline, copy 1. */
 function loadedWorkbook(): FakeTarget {
-  return new FakeTarget([...BASELINE], assumptionNames(1));
+  return new FakeTarget([...BASELINE], assumptionNames(1).map((name) => ({ name, sheet: 'Assumptions' })));
 }
 
 /** The kinds of a plan's sheets. */

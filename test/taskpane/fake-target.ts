@@ -1,31 +1,51 @@
 /**
  * An in-memory {@link WorkbookTarget} for the pane's tests: a list of sheets, a list of defined
- * names and the cells written with setValue. It keeps the contract of the real writers: an existing
- * sheet not listed in `replace` makes `apply` fail before it changes anything.
+ * names, the contents plans wrote and the cells written with setValue. It keeps the writer contract
+ * (src/workbook/writer.ts) as the real writers do, and runs its contract suite: the same checks and
+ * typed errors before it changes anything, replacing only what `replace` lists, the same progress.
  */
+import { address, normalCell, parseCell } from '../../src/workbook/a1';
+import { planRefusal, workbookRefusal } from '../../src/workbook/checks';
 import type { Constant, WorkbookPlan } from '../../src/workbook/plan';
-import type { CellRef, CellState, DrivableTarget, Progress, WorkbookTarget, WriteOptions } from '../../src/workbook/target';
+import {
+  type CellRef,
+  type CellState,
+  type DrivableTarget,
+  type Progress,
+  progressReporter,
+  type WorkbookTarget,
+  WorkbookWriteError,
+  type WriteOptions,
+} from '../../src/workbook/writer';
 
 export interface ApplyCall {
   readonly plan: WorkbookPlan;
   readonly replace: readonly string[];
 }
 
+const lower = (s: string): string => s.toLowerCase();
+
 export class FakeTarget implements WorkbookTarget {
   readonly sheets: string[];
   readonly names: string[];
   readonly applied: ApplyCall[] = [];
   readonly values: { sheet: string; address: string; value: string }[] = [];
+  /** What each cell holds (`Sheet!A1`, sheet in lower case): a plan's content, or a value set. */
+  readonly contents = new Map<string, Constant>();
+  /** The sheet each defined name points at, by lower-case name (unknown for names given to the constructor). */
+  private readonly nameSheets = new Map<string, string>();
   /** When set, `apply` reports these steps, then fails with this error instead of writing. */
   failWith: unknown = undefined;
   /** When set, `setValue` fails with this error. */
   failSetValueWith: unknown = undefined;
-  /** Steps `apply` reports before it writes (`done` of `total`). */
-  progress: readonly Progress[] = [];
+  /** Steps `apply` reports instead of the contract's sequence (`progressSequence`), when set. */
+  progress: readonly Progress[] | undefined = undefined;
 
-  constructor(sheets: readonly string[] = [], names: readonly string[] = []) {
+  /** `names`: defined names, each with the sheet it points at where a test needs the clash rules to know it. */
+  constructor(sheets: readonly string[] = [], names: readonly (string | { readonly name: string; readonly sheet: string })[] = []) {
     this.sheets = [...sheets];
-    this.names = [...names];
+    this.names = names.map((n) => (typeof n === 'string' ? n : n.name));
+    for (const n of names) if (typeof n !== 'string') this.nameSheets.set(lower(n.name), n.sheet);
   }
 
   sheetNames(): Promise<string[]> {
@@ -38,22 +58,58 @@ export class FakeTarget implements WorkbookTarget {
 
   apply(plan: WorkbookPlan, options: WriteOptions): Promise<void> {
     this.applied.push({ plan, replace: [...options.replace] });
-    for (const p of this.progress) options.onProgress?.(p);
+    if (this.progress !== undefined) for (const p of this.progress) options.onProgress?.(p);
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the fake rejects with what a test gives it, Error or not, as Office.js may
     if (this.failWith !== undefined) return Promise.reject(this.failWith);
-    const has = (name: string): boolean => this.sheets.some((s) => s.toLowerCase() === name.toLowerCase());
-    const refused = plan.sheets.filter((s) => has(s.name) && !options.replace.includes(s.name));
-    if (refused.length > 0) return Promise.reject(new Error(`sheet ${refused[0]?.name ?? ''} already exists`));
-    for (const s of plan.sheets) if (!has(s.name)) this.sheets.push(s.name);
-    for (const n of plan.names) if (!this.names.includes(n.name)) this.names.push(n.name);
+    const refused =
+      planRefusal(plan) ??
+      workbookRefusal(
+        plan,
+        this.sheets,
+        this.names.map((name) => ({ name, sheet: this.nameSheets.get(lower(name)) })),
+        options.replace,
+      );
+    if (refused !== null) return Promise.reject(refused);
+    const report = this.progress === undefined ? progressReporter(plan, options.onProgress) : () => undefined;
+    const has = (name: string): boolean => this.sheets.some((s) => lower(s) === lower(name));
+    for (const [i, s] of plan.sheets.entries()) {
+      report(i);
+      if (!has(s.name)) this.sheets.push(s.name);
+      // A replaced sheet keeps nothing of what it held.
+      for (const k of [...this.contents.keys()]) if (k.startsWith(`${lower(s.name)}!`)) this.contents.delete(k);
+      s.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (cell.content !== null) this.contents.set(this.key({ sheet: s.name, address: address(r, c) }), cell.content);
+        }),
+      );
+    }
+    for (const n of plan.names) {
+      if (!this.names.some((x) => lower(x) === lower(n.name))) this.names.push(n.name);
+      this.nameSheets.set(lower(n.name), n.sheet);
+    }
+    report(plan.sheets.length);
+    report(plan.sheets.length + 1);
     return Promise.resolve();
   }
 
   setValue(sheet: string, address: string, value: string): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as in apply
     if (this.failSetValueWith !== undefined) return Promise.reject(this.failSetValueWith);
+    if (parseCell(address) === undefined || !this.sheets.some((s) => lower(s) === lower(sheet))) {
+      return Promise.reject(new WorkbookWriteError('WRITE_FAILED', sheet, 'setting a cell', `Could not set ${sheet}!${address}: no such cell in the workbook`));
+    }
     this.values.push({ sheet, address, value });
+    this.contents.set(this.key({ sheet, address }), value);
     return Promise.resolve();
+  }
+
+  /** What a cell holds (`null` when empty). */
+  content(sheet: string, address: string): Constant {
+    return this.contents.get(this.key({ sheet, address })) ?? null;
+  }
+
+  private key(ref: CellRef): string {
+    return `${lower(ref.sheet)}!${normalCell(ref.address) ?? ref.address}`;
   }
 }
 

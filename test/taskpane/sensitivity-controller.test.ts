@@ -1,5 +1,5 @@
 import { findAssumption } from '../../src/data/assumptions';
-import { runComparison, runTable, runTornado, assumptionInputs, type RunOptions } from '../../src/workbook/driver';
+import { runComparison, runTable, runTornado, assumptionInputs, type RunOptions } from '../../src/session/driver';
 import {
   axisValues,
   type ComparisonResult,
@@ -9,7 +9,7 @@ import {
   type TableSpec,
   type TornadoResult,
 } from '../../src/workbook/sensitivity';
-import type { CellRef } from '../../src/workbook/target';
+import type { CellRef } from '../../src/workbook/writer';
 import {
   DEFAULT_STEPS,
   isBaselineSheet,
@@ -19,8 +19,8 @@ import {
 import { FakeDrivableTarget } from './fake-target';
 
 // The driver is mocked: these tests are about what the pane asks of it and does with its answer.
-jest.mock('../../src/workbook/driver', () => ({
-  ...jest.requireActual<object>('../../src/workbook/driver'),
+jest.mock('../../src/session/driver', () => ({
+  ...jest.requireActual<object>('../../src/session/driver'),
   runTable: jest.fn(),
   runTornado: jest.fn(),
   runComparison: jest.fn(),

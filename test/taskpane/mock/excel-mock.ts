@@ -1,5 +1,5 @@
 /**
- * A small fake of the Excel object model for testing `src/taskpane/excel.ts` without Excel.
+ * A small fake of the Excel object model for testing the Excel writer (`src/taskpane/excel/`) without Excel.
  *
  * - Reads go through office-addin-mock's `OfficeMockObject`: a property read before `load` and
  *   `sync` gives "Error, property was not loaded" (or "...sync() was not called"), as a real proxy

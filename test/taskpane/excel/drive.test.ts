@@ -1,8 +1,9 @@
-import { colorScaleCriteria, constantOf, ExcelTarget, parseCellAddress } from "../../src/taskpane/excel";
-import { baselinePlan } from "../../src/workbook/baseline";
-import type { Constant, WorkbookPlan } from "../../src/workbook/plan";
-import type { CellRef, CellState } from "../../src/workbook/target";
-import { FakeExcel, FakeSheet, type FakeCell } from "./mock/excel-mock";
+import { ExcelTarget } from "../../../src/taskpane/excel";
+import { colorScaleCriteria } from "../../../src/taskpane/excel/styles";
+import { baselinePlan } from "../../../src/workbook/baseline";
+import type { Constant, WorkbookPlan } from "../../../src/workbook/plan";
+import type { CellRef, CellState } from "../../../src/workbook/writer";
+import { FakeExcel, FakeSheet, type FakeCell } from "../mock/excel-mock";
 
 const LINE_KM: CellRef = { sheet: "Assumptions", address: "G6" };
 const RATE: CellRef = { sheet: "Assumptions", address: "G7" }; // an input holding a formula, =10+5
@@ -81,30 +82,6 @@ async function drive(target: ExcelTarget, points: readonly number[], cancelAfter
   }
   return results;
 }
-
-describe("parseCellAddress", () => {
-  it("reads a single cell with or without $ and with a quoted sheet name", () => {
-    expect(parseCellAddress("Assumptions!$G$6")).toEqual({ sheet: "Assumptions", address: "G6" });
-    expect(parseCellAddress("'Force (2)'!B13")).toEqual({ sheet: "Force (2)", address: "B13" });
-    expect(parseCellAddress("'It''s'!$A$1")).toEqual({ sheet: "It's", address: "A1" });
-  });
-
-  it("gives null for a block, a list of cells or an address without a sheet", () => {
-    expect(parseCellAddress("Assumptions!G6:G8")).toBeNull();
-    expect(parseCellAddress("Assumptions!G6,Assumptions!G8")).toBeNull();
-    expect(parseCellAddress("G6")).toBeNull();
-  });
-});
-
-describe("constantOf", () => {
-  it("keeps errors as their code, empty cells as null and numbers, text and booleans as they are", () => {
-    expect(constantOf("#N/A", "Error")).toBe("#N/A");
-    expect(constantOf("", "Empty")).toBeNull();
-    expect(constantOf(6000, "Double")).toBe(6000);
-    expect(constantOf("x", "String")).toBe("x");
-    expect(constantOf(true, "Boolean")).toBe(true);
-  });
-});
 
 describe("ExcelTarget as a DrivableTarget", () => {
   describe("resolveName", () => {

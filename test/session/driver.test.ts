@@ -6,10 +6,10 @@
 import { forceSize } from '../../src/model/force';
 import { PreviewTarget } from '../../src/preview/target';
 import { assumptionCells, baselinePlan, headlineCells } from '../../src/workbook/baseline';
-import { assumptionInputs, runComparison, runTable, runTornado, SensitivityError } from '../../src/workbook/driver';
+import { assumptionInputs, runComparison, runTable, runTornado, SensitivityError } from '../../src/session/driver';
 import type { Constant } from '../../src/workbook/plan';
 import { type Axis, axisValues, tablePlan, type TableSpec } from '../../src/workbook/sensitivity';
-import type { CellRef, CellState, DrivableTarget, WriteOptions } from '../../src/workbook/target';
+import type { CellRef, CellState, DrivableTarget, WriteOptions } from '../../src/workbook/writer';
 
 const DEPLOYED: CellRef = { sheet: 'Force', address: 'B13' };
 /** Zone depth in every scenario (Assumptions, zone_depth_km). */

@@ -6,8 +6,10 @@
  */
 import { SCENARIOS } from '../data/assumptions';
 import type { ScenarioId } from '../data/types';
-import { assumptionCells, baselinePlan, definedName, headlineCells, scenarioFromLabel, sheetName } from './baseline';
-import type { Constant } from './plan';
+import { cellReference, sameCell } from '../workbook/a1';
+import { assumptionCells, baselinePlan, definedName, headlineCells, scenarioFromLabel, sheetName } from '../workbook/baseline';
+import { errorMessage } from '../workbook/messages';
+import type { Constant } from '../workbook/plan';
 import {
   type Axis,
   type ComparisonResult,
@@ -19,10 +21,10 @@ import {
   type TornadoInput,
   type TornadoResult,
   type TornadoRow,
-} from './sensitivity';
-import type { CellRef, CellState, DrivableTarget, Progress } from './target';
+} from '../workbook/sensitivity';
+import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/writer';
 
-export { SensitivityError, type SensitivityErrorCode } from './sensitivity';
+export { SensitivityError, type SensitivityErrorCode } from '../workbook/sensitivity';
 
 export interface RunOptions {
   /** Aborting stops the run between two points; the inputs are restored and CANCELLED is thrown. */
@@ -30,8 +32,9 @@ export interface RunOptions {
   readonly onProgress?: (p: Progress) => void;
 }
 
-const where = (r: CellRef): string => `${r.sheet}!${r.address}`;
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** `Sheet!B13` as messages show a cell, and a thrown value's message: the shared helpers under short local names. */
+const where = cellReference;
+const message = errorMessage;
 
 /** Reads the cells' states and refuses inputs that are not constants or an output that is not a formula. */
 async function readChecked(target: DrivableTarget, inputs: readonly { ref: CellRef; label: string }[], output: CellRef): Promise<{ inputs: CellState[]; output: CellState }> {
@@ -55,8 +58,6 @@ function checkAxis(a: Axis, which: string): void {
   if (a.values.length < 1) throw new SensitivityError('INVALID', `the ${which} axis (${a.label}) has no values`);
   if (!a.values.every(Number.isFinite)) throw new SensitivityError('INVALID', `the ${which} axis (${a.label}) has a value that is not a finite number`);
 }
-
-const sameCell = (a: CellRef, b: CellRef): boolean => a.sheet.toLowerCase() === b.sheet.toLowerCase() && a.address.replace(/\$/g, '').toUpperCase() === b.address.replace(/\$/g, '').toUpperCase();
 
 /**
  * A one-way (no `cols`) or two-way table of `spec.output` against its axes.
