@@ -94,16 +94,28 @@ export function fitMetalog3(t: Triplet, alpha = 0.1): Metalog3 {
   return { a1, a2, a3, ...(lower === undefined ? {} : { lower }), ...(upper === undefined ? {} : { upper }) };
 }
 
+/** The bounds of a Metalog: none, below, above or both. */
+export interface MetalogBounds {
+  readonly lower?: number;
+  readonly upper?: number;
+}
+
 /**
- * The quantile of a fitted Metalog at cumulative probability y.
- * @param m the fitted distribution
- * @param y a probability strictly between 0 and 1
- * @returns the value x with P(X ≤ x) = y, in the variable's unit
+ * The k-th basis function of the Metalog at y (k from 1): 1, L, (y − 0.5)L, y − 0.5, then
+ * (y − 0.5)^((k − 1)/2) for odd k ≥ 5 and (y − 0.5)^(k/2 − 1)·L for even k ≥ 6, with L = ln(y/(1 − y))
+ * (Keelin 2016, equation 6).
  */
-export function metalogQuantile(m: Metalog3, y: number): number {
-  const l = Math.log(y / (1 - y));
-  const z = m.a1 + m.a2 * l + m.a3 * (y - 0.5) * l;
-  const { lower, upper } = m;
+function basis(k: number, y: number, l: number): number {
+  const c = y - 0.5;
+  if (k === 1) return 1;
+  if (k === 2) return l;
+  if (k === 3) return c * l;
+  if (k === 4) return c;
+  return k % 2 === 1 ? c ** ((k - 1) / 2) : c ** (k / 2 - 1) * l;
+}
+
+/** The inverse of the bounds' transform: lb + e^z, ub − e^−z, (lb + ub·e^z)/(1 + e^z), or z itself. */
+function fromZ(z: number, { lower, upper }: MetalogBounds): number {
   if (lower !== undefined && upper !== undefined) {
     // (lb + ub·e^z) / (1 + e^z), written so that e^z never overflows.
     if (z > 0) {
@@ -116,4 +128,30 @@ export function metalogQuantile(m: Metalog3, y: number): number {
   if (lower !== undefined) return lower + Math.exp(z);
   if (upper !== undefined) return upper - Math.exp(-z);
   return z;
+}
+
+/**
+ * The quantile of a Metalog with any number of terms (SIPmath's `Metalog_1_0`: its `aCoefficients`
+ * and bounds) at cumulative probability y.
+ * @param a the coefficients a1 … ak (k ≥ 1)
+ * @param y a probability strictly between 0 and 1
+ * @param bounds the bounds the coefficients were fitted under
+ * @returns the value x with P(X ≤ x) = y, in the variable's unit
+ */
+export function metalogValue(a: readonly number[], y: number, bounds: MetalogBounds = {}): number {
+  const l = Math.log(y / (1 - y));
+  let z = 0;
+  for (let k = 0; k < a.length; k++) z += a[k]! * basis(k + 1, y, l);
+  return fromZ(z, bounds);
+}
+
+/**
+ * The quantile of a fitted 3-term Metalog at cumulative probability y.
+ * @param m the fitted distribution
+ * @param y a probability strictly between 0 and 1
+ * @returns the value x with P(X ≤ x) = y, in the variable's unit
+ */
+export function metalogQuantile(m: Metalog3, y: number): number {
+  const l = Math.log(y / (1 - y));
+  return fromZ(m.a1 + m.a2 * l + m.a3 * (y - 0.5) * l, m);
 }

@@ -1,5 +1,5 @@
 import { ModelError } from '../../src/model/errors';
-import { fitMetalog3, METALOG3_MAX_RATIO, metalogQuantile } from '../../src/model/metalog';
+import { fitMetalog3, METALOG3_MAX_RATIO, metalogQuantile, metalogValue } from '../../src/model/metalog';
 
 const LN9 = Math.log(9);
 
@@ -105,5 +105,20 @@ describe('metalogQuantile', () => {
       expect(x).toBeGreaterThan(prev);
       prev = x;
     }
+  });
+});
+
+describe('metalogValue', () => {
+  it('agrees with the 3-term quantile for three coefficients', () => {
+    const m = fitMetalog3({ p10: 2, p50: 5, p90: 12, lower: 0 });
+    for (const y of [0.01, 0.25, 0.5, 0.8, 0.99]) expect(metalogValue([m.a1, m.a2, m.a3], y, { lower: 0 })).toBeCloseTo(metalogQuantile(m, y), 12);
+  });
+
+  it('uses the higher basis terms of Keelin (2016)', () => {
+    // a = (1, 0, 0, 2, 3, 4): M(y) = 1 + 2(y − 0.5) + 3(y − 0.5)² + 4(y − 0.5)² ln(y/(1 − y)).
+    // At y = 0.75: 1 + 0.5 + 0.1875 + 0.25 ln 3 = 1.6875 + 0.274653... = 1.962153...
+    expect(metalogValue([1, 0, 0, 2, 3, 4], 0.75)).toBeCloseTo(1.6875 + 0.25 * Math.log(3), 12);
+    // Term 7 is (y − 0.5)³: a = (0,0,0,0,0,0,8) at y = 0.75 gives 8 · 0.015625 = 0.125.
+    expect(metalogValue([0, 0, 0, 0, 0, 0, 8], 0.75)).toBeCloseTo(0.125, 14);
   });
 });
