@@ -1,4 +1,5 @@
 import { hdrUniform, hdrUniforms } from '../../src/model/hdr';
+import { correlation } from '../../src/model/stats';
 
 const seed = (varId: number, entity = 1, seed3 = 0, seed4 = 0) => ({ varId, entity, seed3, seed4 });
 
@@ -52,5 +53,27 @@ describe('hdrUniforms', () => {
 
   it('is empty for no trials', () => {
     expect(hdrUniforms(0, seed(1))).toHaveLength(0);
+  });
+});
+
+describe('independence of streams', () => {
+  it('leaves different variable ids uncorrelated at 1,000 trials (|r| < 0.1)', () => {
+    const ids = [1, 2, 3, 17, 1000, 12345678];
+    for (const a of ids) {
+      for (const b of ids) {
+        if (a >= b) continue;
+        expect(Math.abs(correlation(hdrUniforms(1000, seed(a)), hdrUniforms(1000, seed(b)))!)).toBeLessThan(0.1);
+      }
+    }
+  });
+
+  it('gives the product of two independent uniforms a mean near 1/4', () => {
+    // E[UV] = E[U]E[V] = 1/4 for independent uniforms; the standard error of the mean of UV over
+    // 10,000 trials is sqrt(Var(UV)/n) = sqrt(7/144)/100 ≈ 0.0022, so 0.25 ± 0.01 is over 4 standard errors.
+    const u = hdrUniforms(10000, seed(1));
+    const v = hdrUniforms(10000, seed(2));
+    let s = 0;
+    for (let i = 0; i < u.length; i++) s += u[i]! * v[i]!;
+    expect(Math.abs(s / u.length - 0.25)).toBeLessThan(0.01);
   });
 });
