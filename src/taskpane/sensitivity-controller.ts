@@ -10,7 +10,7 @@
  * Failures, cancelling included, end in state `error` or `cancelled` with the driver's reason.
  */
 import { cellReference } from '../workbook/a1';
-import { baselineSheetOf, rowLabel } from '../workbook/baseline';
+import { baselineSheetOf, rowLabel } from '../workbook/anchors';
 import { assumptionInputs, type RunOptions, runComparison, runTable, runTornado } from '../workbook/driver';
 import type { WorkbookPlan } from '../workbook/plan';
 import {

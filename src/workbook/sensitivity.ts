@@ -10,7 +10,8 @@
 import { ASSUMPTIONS, SCENARIOS } from '../data/assumptions';
 import type { Assumption, ScenarioId } from '../data/types';
 import { sameCell } from './a1';
-import { baselinePlan, baselineSheetOf, scenarioFromLabel } from './baseline';
+import { baselineSheetOf } from './anchors';
+import { baselinePlan, scenarioFromLabel } from './baseline';
 import { c, type CellInput, SheetBuilder } from './builder';
 import { address, type CellPlan, type Constant, planAnchors, quoteSheet, type WorkbookPlan } from './plan';
 import type { CellRef } from './target';
