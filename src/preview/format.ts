@@ -4,7 +4,7 @@
  * the nearest of these (decimals, thousands separator and percent read from the pattern); dates,
  * currencies and conditional sections are not needed by the plans and are not interpreted.
  */
-import { isPreviewError, type PreviewValue } from './target';
+import { isPreviewError, type PreviewCell, type PreviewValue } from './target';
 
 /** How a cell's content sits in it, as in Excel: numbers right, text left, booleans and errors centred. */
 export type Alignment = 'left' | 'right' | 'center';
@@ -76,4 +76,15 @@ export function displayValue(value: PreviewValue, format: string | undefined): D
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', align: 'center' };
   if (isPreviewError(value)) return { text: value.code, align: 'center' };
   return { text: value, align: 'left' };
+}
+
+/** What the formula bar shows for a cell: its formula, else its value unformatted (as Excel does). */
+export function formulaText(cell: PreviewCell): string {
+  if (cell.formula !== undefined) return cell.formula;
+  const v = cell.value;
+  if (v === null) return '';
+  if (typeof v === 'number') return formatGeneral(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isPreviewError(v)) return v.code;
+  return v;
 }

@@ -7,9 +7,9 @@
 import { SCENARIOS } from '../data/assumptions';
 import type { ScenarioId } from '../data/types';
 import { cellReference, sameCell } from '../workbook/a1';
-import { assumptionCells, baselinePlan, definedName, headlineCells, scenarioFromLabel, sheetName } from '../workbook/baseline';
+import { baselinePlan, scenarioFromLabel } from '../workbook/baseline';
 import { errorMessage } from '../workbook/messages';
-import type { Constant } from '../workbook/plan';
+import { type Constant, planAnchors } from '../workbook/plan';
 import {
   type Axis,
   type ComparisonResult,
@@ -196,13 +196,12 @@ export async function runTornado(target: DrivableTarget, output: CellRef, output
  */
 export async function assumptionInputs(target: DrivableTarget, copy = 1): Promise<(TornadoInput & { readonly name: string; readonly base: number })[]> {
   const plan = baselinePlan({ scenario: 'peace', copy, kinds: ['assumptions'] });
-  const sheet = sheetName('assumptions', copy);
   const [selector] = await target.readCells([plan.scenarioCell]);
   const label = selector?.value;
   const scenario = typeof label === 'string' ? scenarioFromLabel(label) : undefined;
   if (scenario === undefined) throw new SensitivityError('INVALID', `the scenario selector ${where(plan.scenarioCell)} holds ${JSON.stringify(label ?? null)}, not one of ${SCENARIOS.map((x) => x.short).join(', ')}`);
-  const cells = assumptionCells(copy);
-  const refs = cells.flatMap((a) => [a.scenario[scenario], a.low, a.high].map((address) => ({ sheet, address })));
+  const cells = planAnchors(plan).assumptions;
+  const refs = cells.flatMap((a) => [a.scenario[scenario], a.low, a.high]);
   const states = await target.readCells(refs);
   const out: (TornadoInput & { name: string; base: number })[] = [];
   cells.forEach((a, i) => {
@@ -214,21 +213,13 @@ export async function assumptionInputs(target: DrivableTarget, copy = 1): Promis
     const lo = typeof low === 'number' ? low : v;
     const hi = typeof high === 'number' ? high : v;
     if (!(lo < hi)) return;
-    out.push({ ref: { sheet, address: a.scenario[scenario] }, label: a.label, low: lo, high: hi, name: definedName(a.id, copy), base: v });
+    out.push({ ref: a.scenario[scenario], label: a.label, low: lo, high: hi, name: a.name, base: v });
   });
   return out;
 }
 
 /** How many of the fund's contributions a comparison shows. */
 const TOP_CONTRIBUTIONS = 5;
-
-/** Cells of a one-column range such as `E10:E36`. */
-function columnCells(sheet: string, range: string): CellRef[] {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-  if (m === null) return [];
-  const [, col = 'A', from = '1', , to = '1'] = m;
-  return Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => ({ sheet, address: `${col}${Number(from) + i}` }));
-}
 
 /**
  * The headline outputs under each scenario: switches the selector to each scenario in turn, reads,
@@ -237,15 +228,14 @@ function columnCells(sheet: string, range: string): CellRef[] {
  * @throws SensitivityError INVALID (no selector value), CANCELLED, FAILED
  */
 export async function runComparison(target: DrivableTarget, copy = 1, options: RunOptions = {}): Promise<ComparisonResult> {
-  const selector = baselinePlan({ scenario: 'peace', copy, kinds: ['assumptions'] }).scenarioCell;
-  const headlines = headlineCells(copy);
-  const single = headlines.slice(0, -1);
-  const table = headlines[headlines.length - 1];
-  const contributions = table === undefined ? [] : columnCells(table.ref.sheet, table.ref.address);
-  const countries = contributions.map((r) => ({ sheet: r.sheet, address: r.address.replace(/^[A-Z]+/, 'B') }));
+  const plan = baselinePlan({ scenario: 'peace', copy });
+  const selector = plan.scenarioCell;
+  const { headlines: single, fundTable: table } = planAnchors(plan);
+  const contributions = table?.countries.map((x) => x.contribution) ?? [];
+  const countries = table?.countries.map((x) => x.name) ?? [];
   const [original] = await target.readCells([selector]);
   if (original === undefined) throw new SensitivityError('FAILED', `could not read the scenario selector ${where(selector)}`);
-  const refs = [...single.map((h) => h.ref), ...contributions];
+  const refs = [...single.map((h) => h.cell), ...contributions];
   const read: Partial<Record<ScenarioId, Constant[]>> = {};
   let done = 0;
   try {
@@ -264,7 +254,7 @@ export async function runComparison(target: DrivableTarget, copy = 1, options: R
   }
   const names = (await target.readCells(countries)).map((s) => s.value);
   const valueAt = (k: number): Record<ScenarioId, Constant> => Object.fromEntries(SCENARIOS.map((x) => [x.id, read[x.id]?.[k] ?? null])) as Record<ScenarioId, Constant>;
-  const rows: ComparisonResult['rows'][number][] = single.map((h, k) => ({ label: `${h.ref.sheet}: ${h.label}`, unit: h.unit, values: valueAt(k) }));
+  const rows: ComparisonResult['rows'][number][] = single.map((h, k) => ({ label: `${h.cell.sheet}: ${h.label}`, unit: h.unit, values: valueAt(k) }));
   const sum = (k: number): number => SCENARIOS.reduce((acc, x) => {
     const v = read[x.id]?.[k];
     return acc + (typeof v === 'number' ? v : 0);

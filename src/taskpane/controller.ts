@@ -9,14 +9,15 @@
  */
 import { ASSUMPTIONS, SCENARIOS } from '../data/assumptions';
 import type { ScenarioId } from '../data/types';
-import { baselinePlan, definedName, SHEET_KINDS, sheetName } from '../workbook/baseline';
+import type { SheetCell } from '../workbook/a1';
+import { type BaselinePlan, baselinePlan, definedName, SHEET_KINDS, sheetName } from '../workbook/baseline';
 import { clashes, freeCopy } from '../workbook/conflicts';
 import { errorMessage } from '../workbook/messages';
-import type { SheetKind, WorkbookPlan } from '../workbook/plan';
+import type { SheetKind } from '../workbook/plan';
 import type { Progress, WorkbookTarget } from '../workbook/writer';
 
-/** The scenario selector of a loaded Assumptions sheet. */
-export type ScenarioCell = WorkbookPlan['scenarioCell'];
+/** The scenario selector of a loaded Assumptions sheet (a baseline plan's `scenarioCell`). */
+export type ScenarioCell = SheetCell;
 
 /** What the pane is doing, or last did. */
 export type Status =
@@ -262,7 +263,7 @@ export class PaneController {
 
   private async write(prepared: Prepared, copy: number, replace: readonly string[]): Promise<void> {
     const id = ++this.writeId;
-    let plan: WorkbookPlan;
+    let plan: BaselinePlan;
     try {
       plan = baselinePlan({ scenario: this.current.scenario, copy, names: prepared.namesFrom ?? copy, kinds: prepared.kinds });
     } catch (error) {

@@ -9,8 +9,8 @@
  * Results always go to a new sheet (`Sensitivity`, `Sensitivity (2)`, ...): nothing is replaced.
  * Failures, cancelling included, end in state `error` or `cancelled` with the driver's reason.
  */
-import { findAssumption } from '../data/assumptions';
-import { SHEET_KINDS, sheetName } from '../workbook/baseline';
+import { cellReference } from '../workbook/a1';
+import { baselineSheetOf, rowLabel } from '../workbook/anchors';
 import { assumptionInputs, type RunOptions, runComparison, runTable, runTornado } from '../session/driver';
 import type { WorkbookPlan } from '../workbook/plan';
 import {
@@ -37,7 +37,7 @@ export type AssumptionInput = TornadoInput & { readonly name: string; readonly b
 /** The output cell the tables read. */
 export interface OutputChoice {
   readonly ref: CellRef;
-  /** Column A of its row on a baseline sheet ("Deployed force"), else its address. */
+  /** The label of its row on a baseline sheet, from the sheet's plan ("Deployed force"), else its address. */
   readonly label: string;
   readonly formula: string | null;
   readonly value: CellState['value'];
@@ -87,18 +87,9 @@ export function isSensitivityBusy(status: SensitivityStatus): boolean {
   return status.kind === 'reading' || status.kind === 'running';
 }
 
-/** `Sheet!A1`, quoting a sheet name that needs it. */
-export function refText(ref: CellRef): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(ref.sheet) ? `${ref.sheet}!${ref.address}` : `'${ref.sheet.replace(/'/g, "''")}'!${ref.address}`;
-}
-
-/** True for a sheet the baseline writes (`Force`, `Force (2)`, ...): its column A labels each row. */
+/** True for a sheet the baseline writes (`Force`, `Force (2)`, ...): its plan labels its rows. */
 export function isBaselineSheet(sheet: string): boolean {
-  const lower = sheet.toLowerCase();
-  return SHEET_KINDS.some((kind) => {
-    const base = sheetName(kind).toLowerCase();
-    return lower === base || new RegExp(`^${base} \\(\\d+\\)$`).test(lower);
-  });
+  return baselineSheetOf(sheet) !== undefined;
 }
 
 const RUN_NAMES: Readonly<Record<RunKind, string>> = {
@@ -171,8 +162,8 @@ export class SensitivityController {
         return;
       }
       const [state] = await this.target.readCells([ref]);
-      if (state === undefined) throw new Error(`could not read ${refText(ref)}`);
-      const label = await this.labelOf(ref);
+      if (state === undefined) throw new Error(`could not read ${cellReference(ref)}`);
+      const label = this.labelOf(ref);
       this.set({ output: { ref, label, formula: state.formula, value: state.value }, status: { kind: 'idle' } });
     } catch (error) {
       this.fail(`Could not read the selected cell: ${messageOf(error)}`);
@@ -206,13 +197,13 @@ export class SensitivityController {
         return;
       }
       const [state] = await this.target.readCells([ref]);
-      if (state === undefined) throw new Error(`could not read ${refText(ref)}`);
+      if (state === undefined) throw new Error(`could not read ${cellReference(ref)}`);
       if (typeof state.value !== 'number') {
-        this.fail(`${refText(ref)} does not hold a number, so it cannot be an input.`);
+        this.fail(`${cellReference(ref)} does not hold a number, so it cannot be an input.`);
         return;
       }
       const base = state.value;
-      const label = await this.labelOf(ref);
+      const label = this.labelOf(ref);
       const spread = base === 0 ? 1 : Math.abs(base) * 0.2;
       this.setInput(slot, { ref, label, base, low: base - spread, high: base + spread }, { kind: 'idle' });
     } catch (error) {
@@ -392,19 +383,11 @@ export class SensitivityController {
   }
 
   /**
-   * Column A of the cell's row on a baseline sheet, when it holds text (on Assumptions, the id:
-   * the assumption's label is used instead); else the cell's address.
+   * The label the baseline's plan gives the cell's row (a line's label, an assumption's label, a
+   * Fund country's code) on a baseline sheet; else the cell's address.
    */
-  private async labelOf(ref: CellRef): Promise<string> {
-    const row = /\d+$/.exec(ref.address)?.[0];
-    if (row !== undefined && isBaselineSheet(ref.sheet) && !/^A\d+$/.test(ref.address)) {
-      const [label] = await this.target.readCells([{ sheet: ref.sheet, address: `A${row}` }]);
-      if (typeof label?.value === 'string' && label.value.trim() !== '') {
-        const text = label.value.trim();
-        return findAssumption(text)?.label ?? text;
-      }
-    }
-    return refText(ref);
+  private labelOf(ref: CellRef): string {
+    return rowLabel(ref) ?? cellReference(ref);
   }
 
   private setInput(slot: Slot, input: InputChoice | null, status?: SensitivityStatus): void {

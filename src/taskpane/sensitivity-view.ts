@@ -11,8 +11,9 @@
  * and `sens-cancel`). The section's `data-status` is the state's status kind.
  */
 import type { ProgressBar } from '@fluentui/web-components';
+import { cellReference } from '../workbook/a1';
 import { MAX_STEPS } from '../workbook/sensitivity';
-import { type InputChoice, isSensitivityBusy, refText, type SensitivityState, type Slot } from './sensitivity-controller';
+import { type InputChoice, isSensitivityBusy, type SensitivityState, type Slot } from './sensitivity-controller';
 import { h } from './view';
 
 export interface SensitivityHandlers {
@@ -113,8 +114,8 @@ function fillSelect(row: InputRow, state: SensitivityState): void {
 
 function describe(input: InputChoice | null): string {
   if (input === null) return '';
-  const where = input.name === undefined ? refText(input.ref) : `${input.name}, ${refText(input.ref)}`;
-  return `${input.label === refText(input.ref) ? where : `${input.label} (${where})`}; now ${shown(input.base)}`;
+  const where = input.name === undefined ? cellReference(input.ref) : `${input.name}, ${cellReference(input.ref)}`;
+  return `${input.label === cellReference(input.ref) ? where : `${input.label} (${where})`}; now ${shown(input.base)}`;
 }
 
 /** Builds the section (not yet on the page) and returns how to update and remove it. */
@@ -190,7 +191,7 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
       outputText.textContent =
         out === null
           ? 'No output chosen: select its cell in the workbook.'
-          : `${out.label === refText(out.ref) ? refText(out.ref) : `${out.label} (${refText(out.ref)})`}; now ${
+          : `${out.label === cellReference(out.ref) ? cellReference(out.ref) : `${out.label} (${cellReference(out.ref)})`}; now ${
               typeof out.value === 'number' ? shown(out.value) : String(out.value ?? '(empty)')
             }`;
       formula.textContent = out?.formula ?? (out === null ? '' : 'a constant, not a formula');

@@ -10,8 +10,9 @@ import { KEY_IDS, KEYS } from '../data/keys';
 import { MUNITION_FACTS, RATIOS } from '../data/facts';
 import { PRECEDENTS } from '../data/precedents';
 import type { Assumption, Citation, ScenarioId } from '../data/types';
+import type { SheetCell } from './a1';
 import { c, SheetBuilder } from './builder';
-import { address, type NamePlan, quoteSheet, type SheetKind, type SheetPlan, type WorkbookPlan } from './plan';
+import { address, type FundCountryAnchor, type NamePlan, quoteSheet, type SheetKind, type SheetPlan, type WorkbookPlan } from './plan';
 
 export interface BaselineOptions {
   /** The scenario the selector starts on. */
@@ -125,6 +126,21 @@ function assumptionsSheet(opts: { scenario: ScenarioId; copy: number }, names: N
       c(a.asOf, 'source'),
     ]);
     names.push({ name: definedName(a.id, opts.copy), sheet: name, address: address(r, 6, true), comment: a.label });
+    // The row above: Name, Assumption, Unit, one column per scenario, then Active, Low and High.
+    const active = 3 + SCENARIOS.length;
+    s.assumption({
+      id: a.id,
+      name: definedName(a.id, opts.copy),
+      label: a.label,
+      unit: a.unit,
+      nameCell: s.ref(r, 0),
+      labelCell: s.ref(r, 1),
+      unitCell: s.ref(r, 2),
+      scenario: Object.fromEntries(SCENARIOS.map((x, k) => [x.id, s.ref(r, 3 + k)])) as Record<ScenarioId, SheetCell>,
+      active: s.ref(r, active),
+      low: s.ref(r, active + 1),
+      high: s.ref(r, active + 2),
+    });
   }
   return s.build({ rows: 5, columns: 2 });
 }
@@ -140,7 +156,12 @@ interface Line {
   readonly role?: 'output' | 'check';
 }
 
-function modelSheet(kind: SheetKind, copy: number, title: string, intro: string, sections: readonly [string, readonly Line[]][]): SheetPlan {
+/**
+ * A model sheet: title, intro, then per section a heading and one row per line. Every line is
+ * anchored (label, value in column B, unit); the lines whose marks are in `headlines` are headline
+ * outputs with the mark as id.
+ */
+function modelSheet(kind: SheetKind, copy: number, title: string, intro: string, sections: readonly [string, readonly Line[]][], headlines: readonly string[]): SheetPlan {
   const s = new SheetBuilder(sheetName(kind, copy), kind, [46, 16, 22, 90]);
   s.row([c(title, 'title')]);
   s.row([c(intro, 'subtitle')]);
@@ -165,7 +186,8 @@ function modelSheet(kind: SheetKind, copy: number, title: string, intro: string,
   for (const [heading, lines] of sections) {
     s.row([c(heading, 'subtitle')]);
     for (const l of lines) {
-      s.row([c(l.label, 'label'), c(resolve(l.formula), l.role ?? 'output', l.format), c(l.unit, 'text'), c(l.how, 'text')]);
+      const row = s.row([c(l.label, 'label'), c(resolve(l.formula), l.role ?? 'output', l.format), c(l.unit, 'text'), c(l.how, 'text')]);
+      s.line(row, 1, l.mark !== undefined && headlines.includes(l.mark) ? l.mark : undefined);
     }
   }
   return s.build({ rows: 4, columns: 1 });
@@ -196,7 +218,7 @@ function forceSheet(copy: number, namesCopy: number): SheetPlan {
           { mark: 'deployed', label: 'Deployed force', formula: `=DEF.FORCE_SIZE(${n('line_km')}*${n('zone_depth_km')},${n('density_per_km2')})`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(area, density)' },
           { label: 'Force generation multiplier', formula: `=${n('rotation')}`, unit: 'units per unit deployed', format: FMT.dec1, how: 'Assumption rotation' },
           { mark: 'committed', label: 'Committed force, with rotation', formula: `=DEF.FORCE_SIZE(${n('line_km')}*${n('zone_depth_km')},${n('density_per_km2')},${n('rotation')})`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(area, density, rotation)' },
-          { label: 'Annual cost of the deployed force', formula: `=DEF.FORCE_COST({deployed},${n('cost_per_troop_year')})/10^9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(deployed, cost per soldier-year) / 10^9' },
+          { mark: 'force_cost', label: 'Annual cost of the deployed force', formula: `=DEF.FORCE_COST({deployed},${n('cost_per_troop_year')})/10^9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(deployed, cost per soldier-year) / 10^9' },
         ],
       ],
       [
@@ -216,6 +238,7 @@ function forceSheet(copy: number, namesCopy: number): SheetPlan {
         ],
       ],
     ],
+    ['deployed', 'committed', 'force_cost'],
   );
 }
 
@@ -249,11 +272,12 @@ function munitionsSheet(copy: number, namesCopy: number): SheetPlan {
         [
           { mark: 'goal', label: 'Stock needed for the goal', formula: `=DEF.MUNITION_STOCK(${n('nato_goal_days')},${n('ua_daily_use')})`, unit: 'rounds', format: FMT.int, how: 'DEF.MUNITION_STOCK(nato_goal_days, fire)' },
           { mark: 'gap', label: 'Gap from a France-level stock', formula: '=MAX(0,{goal}-{france})', unit: 'rounds', format: FMT.int, how: 'Goal - France-level stock' },
-          { label: 'Years to close the gap at EU capacity', formula: `=DEF.MUNITION_REGEN_YEARS({goal},{france},${n('eu_annual_production')})`, unit: 'years', format: FMT.dec2, how: 'DEF.MUNITION_REGEN_YEARS(goal, stock, EU production), once fighting stops (no drawdown)' },
+          { mark: 'regen_years', label: 'Years to close the gap at EU capacity', formula: `=DEF.MUNITION_REGEN_YEARS({goal},{france},${n('eu_annual_production')})`, unit: 'years', format: FMT.dec2, how: 'DEF.MUNITION_REGEN_YEARS(goal, stock, EU production), once fighting stops (no drawdown)' },
           { label: 'Cost of the gap', formula: `={gap}*${n('shell_cost')}/10^9`, unit: 'EUR bn', format: FMT.bn, how: 'Gap x shell_cost / 10^9' },
         ],
       ],
     ],
+    ['days', 'regen_years'],
   );
 }
 
@@ -283,6 +307,7 @@ function fundSheet(copy: number, namesCopy: number): SheetPlan {
     'key',
   );
   s.validate({ address: s.at('key', 2), list: KEY_IDS, prompt: 'GDP, EFSF, ESM, ECB or POP' });
+  for (const mark of ['size', 'og', 'guarantees', 'key']) s.line(s.rowOf(mark), 2, mark === 'size' ? 'fund_annual' : undefined);
   s.row([]);
   s.row(['Code', 'Country', 'Participates', 'Key share', 'Contribution (EUR bn/yr)', 'Guarantee (EUR bn)'].map((h) => c(h, 'header')), 'header');
   const first = s.next;
@@ -291,7 +316,9 @@ function fundSheet(copy: number, namesCopy: number): SheetPlan {
   const flags = `$C$${first + 1}:$C$${last + 1}`;
   const participants = `IF(${flags}="Yes",${codes},"")`;
   const key = s.at('key', 2, true);
+  const countries: FundCountryAnchor[] = [];
   for (const country of COUNTRIES) {
+    countries.push({ code: country.code, name: s.ref(s.next, 1), contribution: s.ref(s.next, 4) });
     const r = s.next + 1;
     s.row([
       c(country.code, 'label'),
@@ -311,6 +338,15 @@ function fundSheet(copy: number, namesCopy: number): SheetPlan {
     c(`=SUM(E${first + 1}:E${last + 1})`, 'check', FMT.bn),
     c(`=SUM(F${first + 1}:F${last + 1})`, 'check', FMT.bn),
   ]);
+  const label = s.content(s.rowOf('header'), 4);
+  if (typeof label !== 'string') throw new Error('Fund: the contribution column has no header');
+  s.table({
+    sheet: sheetName('fund', copy),
+    label,
+    unit: 'EUR bn per year',
+    contributions: `${address(first, 4)}:${address(last, 4)}`,
+    countries,
+  });
   return s.build({ rows: first, columns: 2 });
 }
 
@@ -346,11 +382,14 @@ function sourcesSheet(copy: number): SheetPlan {
   return s.build({ rows: 4, columns: 1 });
 }
 
+/** A baseline plan: it always has a scenario selector (its own Assumptions sheet's, or the one its names read). */
+export type BaselinePlan = WorkbookPlan & { readonly scenarioCell: SheetCell };
+
 /**
  * The whole baseline workbook.
  * @example baselinePlan({ scenario: 'peace' }).sheets.map((s) => s.name) // Assumptions, Force, Munitions, Fund, Sources
  */
-export function baselinePlan(options: BaselineOptions): WorkbookPlan {
+export function baselinePlan(options: BaselineOptions): BaselinePlan {
   const copy = options.copy ?? 1;
   const namesCopy = options.names ?? copy;
   const kinds = options.kinds ?? SHEET_KINDS;
@@ -383,96 +422,4 @@ export function nameReference(n: NamePlan): string {
 /** Scenario label in the selector → scenario id. */
 export function scenarioFromLabel(label: string): ScenarioId | undefined {
   return SCENARIOS.find((x) => x.short === label)?.id;
-}
-
-/** Where one assumption sits on an Assumptions sheet (addresses without `$`). */
-export interface AssumptionCells {
-  readonly id: string;
-  readonly label: string;
-  readonly unit: string;
-  /** 1-based sheet row. */
-  readonly row: number;
-  /** The constant cell of each scenario's value. */
-  readonly scenario: Readonly<Record<ScenarioId, string>>;
-  /** The Active column's formula cell (the defined name points here). */
-  readonly active: string;
-  readonly low: string;
-  readonly high: string;
-}
-
-/** Row index and column index of the first cell of `sheet` whose content is `text`. */
-function findCell(sheet: SheetPlan, text: string, role?: string): { row: number; col: number } {
-  for (let r = 0; r < sheet.cells.length; r++) {
-    const row = sheet.cells[r] ?? [];
-    for (let col = 0; col < row.length; col++) {
-      const cell = row[col];
-      if (cell?.content === text && (role === undefined || cell.role === role)) return { row: r, col };
-    }
-  }
-  throw new Error(`${sheet.name}: no cell reads "${text}"`);
-}
-
-function planSheet(kind: SheetKind, copy: number): SheetPlan {
-  const sheet = baselinePlan({ scenario: 'peace', copy, kinds: [kind] }).sheets[0];
-  if (sheet === undefined) throw new Error(`no ${kind} sheet in the baseline plan`);
-  return sheet;
-}
-
-/**
- * Where each assumption's cells are on the Assumptions sheet of a copy, found in the built plan
- * (by the header row's labels and the names in column A), so layout changes cannot make it lie.
- * @example assumptionCells()[0] // { id: 'line_km', row: 6, scenario: { peace: 'D6', ... }, active: 'G6', low: 'H6', high: 'I6', ... }
- */
-export function assumptionCells(copy = 1): AssumptionCells[] {
-  const sheet = planSheet('assumptions', copy);
-  const header = findCell(sheet, 'Name', 'header').row;
-  const col = (label: string): number => {
-    const i = (sheet.cells[header] ?? []).findIndex((x) => x.content === label && x.role === 'header');
-    if (i < 0) throw new Error(`${sheet.name}: no column headed "${label}"`);
-    return i;
-  };
-  const scenarioCols = SCENARIOS.map((x) => [x.id, col(x.short)] as const);
-  const [active, low, high] = [col('Active'), col('Low'), col('High')];
-  return ASSUMPTIONS.map((a) => {
-    const r = findCell(sheet, definedName(a.id, copy), 'label').row;
-    const scenario = Object.fromEntries(scenarioCols.map(([id, k]) => [id, address(r, k)])) as Record<ScenarioId, string>;
-    return { id: a.id, label: a.label, unit: a.unit, row: r + 1, scenario, active: address(r, active), low: address(r, low), high: address(r, high) };
-  });
-}
-
-/** A headline output of the baseline: its label, unit and cell (a column range for the fund's contributions). */
-export interface HeadlineCell {
-  readonly label: string;
-  readonly unit: string;
-  readonly ref: { readonly sheet: string; readonly address: string };
-}
-
-/**
- * The headline outputs of a copy, found in the built plan by their labels: the deployed and
- * committed force and its annual cost, the days a France-level stock lasts and the years to close
- * the gap, the fund's annual size, and (last) the Fund table's contribution column as a range
- * (`E10:E36`), from which a comparison picks the largest.
- */
-export function headlineCells(copy = 1): HeadlineCell[] {
-  const out: HeadlineCell[] = [];
-  const line = (kind: SheetKind, label: string): void => {
-    const sheet = planSheet(kind, copy);
-    const { row } = findCell(sheet, label, 'label');
-    const cells = sheet.cells[row] ?? [];
-    const col = cells.findIndex((x) => typeof x.content === 'string' && x.content.startsWith('='));
-    const unit = cells[col + 1]?.content;
-    out.push({ label, unit: typeof unit === 'string' ? unit : '', ref: { sheet: sheet.name, address: address(row, col) } });
-  };
-  line('force', 'Deployed force');
-  line('force', 'Committed force, with rotation');
-  line('force', 'Annual cost of the deployed force');
-  line('munitions', 'Days it lasts, net of deliveries');
-  line('munitions', 'Years to close the gap at EU capacity');
-  line('fund', 'Annual size');
-  const fund = planSheet('fund', copy);
-  const label = 'Contribution (EUR bn/yr)';
-  const head = findCell(fund, label, 'header');
-  const total = findCell(fund, 'Total', 'header').row;
-  out.push({ label, unit: 'EUR bn per year', ref: { sheet: fund.name, address: `${address(head.row + 1, head.col)}:${address(total - 1, head.col)}` } });
-  return out;
 }

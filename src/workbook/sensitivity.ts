@@ -9,9 +9,11 @@
  */
 import { ASSUMPTIONS, SCENARIOS } from '../data/assumptions';
 import type { Assumption, ScenarioId } from '../data/types';
-import { assumptionCells, scenarioFromLabel } from './baseline';
+import { sameCell } from './a1';
+import { baselineSheetOf } from './anchors';
+import { baselinePlan, scenarioFromLabel } from './baseline';
 import { c, type CellInput, SheetBuilder } from './builder';
-import { address, type CellPlan, type Constant, quoteSheet, type WorkbookPlan } from './plan';
+import { address, type CellPlan, type Constant, planAnchors, quoteSheet, type WorkbookPlan } from './plan';
 import type { CellRef } from './writer';
 
 /** Most steps on one axis. */
@@ -191,10 +193,10 @@ export function stamp(d: Date): string {
 
 /** The assumption behind an input cell (a scenario, low/high or active cell of an Assumptions sheet), or by its defined name. */
 function assumptionOf(ref: CellRef, name?: string): Assumption | undefined {
-  const m = /^Assumptions(?: \((\d+)\))?$/.exec(ref.sheet);
-  if (m !== null) {
-    const copy = m[1] === undefined ? 1 : Number(m[1]);
-    const a = assumptionCells(copy).find((x) => [...Object.values(x.scenario), x.active, x.low, x.high].includes(ref.address.replace(/\$/g, '').toUpperCase()));
+  const sheet = baselineSheetOf(ref.sheet);
+  if (sheet?.kind === 'assumptions') {
+    const anchors = planAnchors(baselinePlan({ scenario: 'peace', copy: sheet.copy, kinds: ['assumptions'] })).assumptions;
+    const a = anchors.find((x) => [...Object.values(x.scenario), x.active, x.low, x.high].some((cell) => sameCell(cell, ref)));
     if (a !== undefined) return ASSUMPTIONS.find((x) => x.id === a.id);
   }
   const id = name?.replace(/_\d+$/, '');
@@ -292,7 +294,6 @@ export function tablePlan(result: TableResult, sheetName: string): WorkbookPlan 
       },
     ],
     names: [],
-    scenarioCell: { sheet: sheetName, address: 'A1' },
   };
 }
 
@@ -340,7 +341,6 @@ export function tornadoPlan(result: TornadoResult, sheetName: string): WorkbookP
       },
     ],
     names: [],
-    scenarioCell: { sheet: sheetName, address: 'A1' },
   };
 }
 
@@ -374,7 +374,7 @@ export function comparisonPlan(result: ComparisonResult, sheetName: string): Wor
   s.row([c('Scenarios', 'subtitle')]);
   for (const x of SCENARIOS) s.row([c(x.short, 'label'), c(`${x.label}. ${x.description}`, 'text')]);
   const sheet = s.build({ rows: HEADER_ROW + 1, columns: 1 });
-  return { sheets: [sheet], names: [], scenarioCell: { sheet: sheetName, address: 'A1' } };
+  return { sheets: [sheet], names: [] };
 }
 
 /** The scenario whose selector label is `label`, or `undefined`. */

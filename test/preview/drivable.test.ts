@@ -4,7 +4,7 @@
  * restore puts formulas and values back; and the view's colour-scale arithmetic.
  */
 import { PreviewTarget } from '../../src/preview/target';
-import { parseBlock, scaleColours } from '../../src/preview/view';
+import { parseBlock } from '../../src/workbook/a1';
 import { baselinePlan } from '../../src/workbook/baseline';
 import type { WorkbookPlan } from '../../src/workbook/plan';
 
@@ -86,15 +86,5 @@ describe('parseBlock', () => {
     expect(parseBlock('B6:L16')).toEqual({ row0: 5, col0: 1, row1: 15, col1: 11 });
     expect(parseBlock('$AA$1')).toEqual({ row0: 0, col0: 26, row1: 0, col1: 26 });
     expect(parseBlock('nonsense')).toBeUndefined();
-  });
-});
-
-describe('scaleColours', () => {
-  it('colours the lowest red, the median yellow and the highest green, and skips non-numbers', () => {
-    expect(scaleColours([1, 2, 3, 'x'])).toEqual(['rgb(248, 105, 107)', 'rgb(255, 235, 132)', 'rgb(99, 190, 123)', undefined]);
-  });
-
-  it('reverses the ends when higher is worse', () => {
-    expect(scaleColours([1, 3], true)).toEqual(['rgb(99, 190, 123)', 'rgb(248, 105, 107)']);
   });
 });

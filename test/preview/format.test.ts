@@ -2,7 +2,7 @@
  * Cell values as the preview displays them, for the number formats the plans use. Expected texts
  * are what Excel shows for the same value and format.
  */
-import { displayValue, formatGeneral, formatNumber } from '../../src/preview/format';
+import { displayValue, formatGeneral, formatNumber, formulaText } from '../../src/preview/format';
 
 describe('formatNumber', () => {
   it.each([
@@ -46,5 +46,16 @@ describe('displayValue', () => {
     expect(displayValue(true, undefined)).toEqual({ text: 'TRUE', align: 'center' });
     expect(displayValue({ code: '#N/A', message: 'no finite answer' }, '#,##0')).toEqual({ text: '#N/A', align: 'center' });
     expect(displayValue(null, '#,##0')).toEqual({ text: '', align: 'left' });
+  });
+});
+
+describe('formulaText', () => {
+  it('shows the formula, else the value unformatted, as Excel’s formula bar does', () => {
+    expect(formulaText({ value: 39228.8, formula: '=DEF.FORCE_SIZE(4160,9.43)', format: '#,##0' })).toBe('=DEF.FORCE_SIZE(4160,9.43)');
+    expect(formulaText({ value: 1234.5, format: '#,##0' })).toBe('1234.5');
+    expect(formulaText({ value: true })).toBe('TRUE');
+    expect(formulaText({ value: null })).toBe('');
+    expect(formulaText({ value: { code: '#DIV/0!', message: 'division by zero' } })).toBe('#DIV/0!');
+    expect(formulaText({ value: 'Yes' })).toBe('Yes');
   });
 });

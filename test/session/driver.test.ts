@@ -5,7 +5,8 @@
  */
 import { forceSize } from '../../src/model/force';
 import { PreviewTarget } from '../../src/preview/target';
-import { assumptionCells, baselinePlan, headlineCells } from '../../src/workbook/baseline';
+import { assumptionCells, headlineCells } from '../../src/workbook/anchors';
+import { baselinePlan } from '../../src/workbook/baseline';
 import { assumptionInputs, runComparison, runTable, runTornado, SensitivityError } from '../../src/session/driver';
 import type { Constant } from '../../src/workbook/plan';
 import { type Axis, axisValues, tablePlan, type TableSpec } from '../../src/workbook/sensitivity';
@@ -259,5 +260,43 @@ describe('runComparison', () => {
     expect(result.rows[6]?.label).toBe('Fund contribution: Germany');
     expect(await target.readCells(assumptionRefs())).toEqual(before);
     expect(target.cellAt('Assumptions', 'B3').value).toBe('Truce collapses');
+  });
+});
+
+describe('runComparison reads the plan’s anchors', () => {
+  /** The preview engine, recording every cell read and every value set. */
+  class RecordingTarget extends PreviewTarget {
+    readonly reads: string[][] = [];
+    readonly sets: string[] = [];
+    override readCells(refs: readonly CellRef[]): Promise<CellState[]> {
+      this.reads.push(refs.map((r) => `${r.sheet}!${r.address}`));
+      return super.readCells(refs);
+    }
+    override setValue(sheet: string, address: string, value: string): Promise<void> {
+      this.sets.push(`${sheet}!${address}=${value}`);
+      return super.setValue(sheet, address, value);
+    }
+  }
+
+  it('reads the same cells as before anchors: the selector, six headlines, the contribution column and the country names beside it', async () => {
+    const target = new RecordingTarget();
+    await target.apply(baselinePlan({ scenario: 'peace' }), { replace: [] });
+    await runComparison(target);
+    // The Fund table holds 29 countries from row 9 to row 37 (header in row 8).
+    const rows = Array.from({ length: 29 }, (_, i) => 9 + i);
+    const outputs = ['Force!B13', 'Force!B15', 'Force!B16', 'Munitions!B13', 'Munitions!B17', 'Fund!C3', ...rows.map((r) => `Fund!E${r}`)];
+    expect(target.reads).toEqual([['Assumptions!B3'], outputs, outputs, outputs, rows.map((r) => `Fund!B${r}`)]);
+    expect(target.sets).toEqual(['Assumptions!B3=Lasting peace', 'Assumptions!B3=Truce collapses', 'Assumptions!B3=No agreement']);
+  });
+
+  it('reads a later copy’s sheets', async () => {
+    const target = new RecordingTarget();
+    await target.apply(baselinePlan({ scenario: 'peace', copy: 2 }), { replace: [] });
+    const result = await runComparison(target, 2);
+    expect(target.reads[0]).toEqual(['Assumptions (2)!B3']);
+    expect(target.reads[1]?.[0]).toBe('Force (2)!B13');
+    expect(result.rows[0]?.label).toBe('Force (2): Deployed force');
+    // 1,040 x 4 x 9.43 = 39,228.8
+    expect(result.rows[0]?.values.peace).toBeCloseTo(39228.8, 6);
   });
 });

@@ -82,6 +82,10 @@ describe('isBaselineSheet', () => {
     expect(['Force', 'Force (2)', 'assumptions', 'Fund (12)'].map(isBaselineSheet)).toEqual([true, true, true, true]);
     expect(['Sensitivity', 'Forces', 'Force 2', 'Other'].map(isBaselineSheet)).toEqual([false, false, false, false]);
   });
+
+  it('compares whole names, so a name that merely looks like a copy is not one', () => {
+    expect(['Force (02)', 'Force (1)', 'Force (2', 'F.rce', 'Force (\\d+)', 'Munitions (3) '].map(isBaselineSheet)).toEqual([false, false, false, false, false, false]);
+  });
 });
 
 describe('SensitivityController', () => {
@@ -99,6 +103,30 @@ describe('SensitivityController', () => {
       formula: '=DEF.FORCE_SIZE(line_km*zone_depth_km,density_per_km2)',
       value: 39245,
     });
+  });
+
+  it('takes the label from the baseline’s plan, not from what the workbook holds in column A', async () => {
+    const target = workbook();
+    target.cells.set('Force!A13', { formula: null, value: 'edited by hand' });
+    target.cells.set('Force (2)!B16', { formula: '=DEF.FORCE_COST(B13,cost_per_troop_year_2)/10^9', value: 4.7 });
+    const controller = await ready(target);
+    expect(controller.state.output?.label).toBe('Deployed force');
+    target.selected = { sheet: 'Force (2)', address: 'B16' };
+    await controller.useSelectedOutput();
+    expect(controller.state.output?.label).toBe('Annual cost of the deployed force');
+  });
+
+  it('quotes a sheet name in an address label where Excel would', async () => {
+    const target = workbook();
+    target.cells.set('R2C3!B1', { formula: '=1+1', value: 2 });
+    target.cells.set('Fund 2024!B1', { formula: '=1+1', value: 2 });
+    const controller = await ready(target);
+    target.selected = { sheet: 'R2C3', address: 'B1' };
+    await controller.useSelectedOutput();
+    expect(controller.state.output?.label).toBe("'R2C3'!B1");
+    target.selected = { sheet: 'Fund 2024', address: 'B1' };
+    await controller.useSelectedOutput();
+    expect(controller.state.output?.label).toBe("'Fund 2024'!B1");
   });
 
   it('labels an output off the baseline’s sheets by its address', async () => {

@@ -8,7 +8,7 @@ import { KEYS } from '../../src/data/keys';
 import type { ScenarioId } from '../../src/data/types';
 import { fundShare } from '../../src/model/fund';
 import { PreviewTarget, type PreviewValue, isPreviewError } from '../../src/preview/target';
-import { baselinePlan, sheetName } from '../../src/workbook/baseline';
+import { type BaselinePlan, baselinePlan, sheetName } from '../../src/workbook/baseline';
 import type { WorkbookPlan } from '../../src/workbook/plan';
 import { close, headline, num, SCENARIO_IDS, scenarioLabel } from './expected';
 
@@ -54,7 +54,7 @@ function sum(values: Iterable<PreviewValue>): number {
   return total;
 }
 
-async function selectScenario(target: PreviewTarget, plan: WorkbookPlan, scenario: ScenarioId): Promise<void> {
+async function selectScenario(target: PreviewTarget, plan: BaselinePlan, scenario: ScenarioId): Promise<void> {
   await target.setValue(plan.scenarioCell.sheet, plan.scenarioCell.address, scenarioLabel(scenario));
 }
 

@@ -4,7 +4,7 @@
  * their colour scales and charts cover). Driving a workbook is in driver.test.ts.
  */
 import { ASSUMPTIONS } from '../../src/data/assumptions';
-import { assumptionCells, headlineCells } from '../../src/workbook/baseline';
+import { assumptionCells, headlineCells } from '../../src/workbook/anchors';
 import type { CellPlan, SheetPlan, WorkbookPlan } from '../../src/workbook/plan';
 import {
   axisValues,
