@@ -37,7 +37,12 @@ async function carriedPolicy(page: Page, file: string): Promise<{ carried: strin
     const metas = [...document.head.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')];
     const meta = metas[0];
     // A policy in a <meta> governs only what follows it.
-    const before = meta === undefined ? [] : [...document.head.querySelectorAll('style, script, link')].filter((e) => meta.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING);
+    const before =
+      meta === undefined
+        ? []
+        : [...document.head.querySelectorAll('style, script, link')].filter(
+            (e) => meta.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING,
+          );
     const styles = [...document.querySelectorAll('style')].map((e) => e.textContent ?? '');
     return { carried: meta?.getAttribute('content') ?? null, count: metas.length, first: meta !== undefined && before.length === 0, styles };
   });
@@ -92,7 +97,10 @@ describe('contentSecurityPolicy', () => {
       await page.waitForFunction((want) => document.getElementById('app')?.textContent === want, notInExcelMessage(null));
       expect(await page.evaluate(() => typeof Reflect.get(window, 'Office'))).toBe('object');
       // The inline <style>: body padding 16px 20px, font-size 14px.
-      expect(await page.evaluate(() => [getComputedStyle(document.body).paddingLeft, getComputedStyle(document.body).fontSize])).toEqual(['20px', '14px']);
+      expect(await page.evaluate(() => [getComputedStyle(document.body).paddingLeft, getComputedStyle(document.body).fontSize])).toEqual([
+        '20px',
+        '14px',
+      ]);
     });
 
     it('reports no violation but the refusal of Office.js’s telemetry frame, and no other error', async () => {
@@ -131,13 +139,22 @@ describe('contentSecurityPolicy', () => {
       await page.click('#load-baseline');
       await page.waitForSelector('.defecon-pane[data-status="done"]', { timeout: 30_000 });
       // The inline <style>: the title bar in Excel's green, #217346 = rgb(33, 115, 70), and the title row 18px.
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.titlebar') ?? document.body).backgroundColor)).toBe('rgb(33, 115, 70)');
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.titlebar') ?? document.body).backgroundColor)).toBe(
+        'rgb(33, 115, 70)',
+      );
       expect(await page.evaluate(() => getComputedStyle(document.querySelector('table.grid td.role-title') ?? document.body).fontSize)).toBe('18px');
       // The pane's own <style> (PANE_CSS): its root is a flex column at most 560px wide.
-      expect(await page.evaluate(() => [getComputedStyle(document.querySelector('.defecon-pane') ?? document.body).display, getComputedStyle(document.querySelector('.defecon-pane') ?? document.body).maxWidth])).toEqual(['flex', '560px']);
+      expect(
+        await page.evaluate(() => [
+          getComputedStyle(document.querySelector('.defecon-pane') ?? document.body).display,
+          getComputedStyle(document.querySelector('.defecon-pane') ?? document.body).maxWidth,
+        ]),
+      ).toEqual(['flex', '560px']);
       // The Fluent web components style themselves through adopted style sheets in their shadow roots.
       const styledComponents = await page.evaluate(
-        () => [...document.querySelectorAll('#pane *')].filter((e) => e.tagName.includes('-') && (e.shadowRoot?.adoptedStyleSheets.length ?? 0) > 0).length,
+        () =>
+          [...document.querySelectorAll('#pane *')].filter((e) => e.tagName.includes('-') && (e.shadowRoot?.adoptedStyleSheets.length ?? 0) > 0)
+            .length,
       );
       expect(styledComponents).toBeGreaterThan(0);
     });
@@ -172,7 +189,10 @@ describe('contentSecurityPolicy', () => {
       const page = opened.page;
       expect(await page.textContent('h1')).toBe('DefEcon function reference');
       // The inline <style>: h1 at weight 600 (the browser's own is bold, 700), tables collapsed.
-      const looks = await page.evaluate(() => [getComputedStyle(document.querySelector('h1') ?? document.body).fontWeight, getComputedStyle(document.querySelector('table') ?? document.body).borderCollapse]);
+      const looks = await page.evaluate(() => [
+        getComputedStyle(document.querySelector('h1') ?? document.body).fontWeight,
+        getComputedStyle(document.querySelector('table') ?? document.body).borderCollapse,
+      ]);
       expect(looks).toEqual(['600', 'collapse']);
     });
 
