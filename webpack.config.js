@@ -111,6 +111,8 @@ const PAGE_ALLOWANCES = {
  * The Content-Security-Policy of one page: everything from the add-in's own origin ('self') and
  * nothing from outside but the page's allowances in PAGE_ALLOWANCES. No page needs eval (webpack's
  * devtool is "source-map", never an eval devtool), inline scripts, frames or plugins: all refused.
+ * (Outside Office, office.js adds a hidden telemetry frame from telemetryservice.firstpartyapps.
+ * oaspapps.com; it is refused, and the pane works without it.)
  * The Fluent web components style themselves with constructed (adopted) style sheets, which
  * style-src does not govern. A policy in a <meta> cannot carry frame-ancestors, report-uri or
  * sandbox, so none is set.
@@ -157,7 +159,8 @@ class ContentSecurityPolicyPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("ContentSecurityPolicyPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        // Just after HtmlWebpackPlugin writes its pages (PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE).
+        // Just after HtmlWebpackPlugin writes its pages (PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE), and so
+        // after production's minifier (OPTIMIZE_SIZE): the style hashes are of the text as served.
         { name: "ContentSecurityPolicyPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE + 1 },
         () => {
           for (const asset of compilation.getAssets().filter((a) => a.name.endsWith(".html"))) {
@@ -198,7 +201,8 @@ function withContentSecurityPolicy(page, html) {
  * The dev server's response headers for one request: only what Office needs. Excel on the web
  * fetches the custom functions' metadata (functions.json) from its own origin, so that one file is
  * sent with CORS allowed from any origin (it is public, like the manifest; Microsoft's publishing
- * guide sets the same rule); every other file is readable by the add-in's own pages only.
+ * guide enables CORS "so that Office can access the functions.json file"); no other file is
+ * readable from another origin.
  * @param {{ url?: string }} request
  * @returns {Record<string, string>}
  */
