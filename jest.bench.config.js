@@ -4,7 +4,9 @@
  * @type {import('jest').Config}
  */
 module.exports = {
-  preset: "ts-jest",
+  // ts-jest compiles with tsconfig.test.json: src/ plus the tests, with the jest and node types
+  // that tsconfig.json (src only, what webpack builds) leaves out.
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }] },
   testEnvironment: "node",
   roots: ["<rootDir>/bench"],
   testMatch: ["**/*.bench.ts"],

@@ -2,7 +2,9 @@
 // The first test file builds the preview, the others serve that build (test/e2e/harness.ts); Chromium is /usr/bin/chromium unless CHROMIUM_PATH says otherwise.
 /** @type {import('jest').Config} */
 module.exports = {
-  preset: "ts-jest",
+  // ts-jest compiles with tsconfig.test.json: src/ plus the tests, with the jest and node types
+  // that tsconfig.json (src only, what webpack builds) leaves out.
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }] },
   testEnvironment: "node",
   roots: ["<rootDir>/test/e2e"],
   testMatch: ["**/*.e2e.ts"],

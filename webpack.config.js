@@ -87,6 +87,130 @@ class ReplaceBaseUrlPlugin {
   }
 }
 
+/** Office.js's CDN (Microsoft's): the one origin outside the add-in that a page may load from. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com";
+
+/**
+ * What each page the build emits may load beyond its own origin, by file name; a page not listed
+ * fails the build. Each allowance is one a page needs, as tested in Chromium (test/e2e/policy.e2e.ts):
+ *  - taskpane.html: scripts from Office.js's CDN (AppSource requires the CDN; office.js loads its
+ *    host and locale scripts from the same place), and inline styles of any kind: Office.js sets
+ *    style attributes (OfficeDev/office-js#1687; its loader outside Office does too), and the pane
+ *    adds its own <style> element (PANE_CSS, src/taskpane/styles.ts) when it mounts.
+ *  - preview.html: inline styles of any kind, for the same pane's <style> element.
+ *  - help.html: its own inline <style> blocks only, each allowed by its hash.
+ * @type {Readonly<Record<string, { scripts: readonly string[], anyInlineStyle: boolean }>>}
+ */
+const PAGE_ALLOWANCES = {
+  "taskpane.html": { scripts: [OFFICE_JS_CDN], anyInlineStyle: true },
+  "preview.html": { scripts: [], anyInlineStyle: true },
+  "help.html": { scripts: [], anyInlineStyle: false },
+};
+
+/**
+ * The Content-Security-Policy of one page: everything from the add-in's own origin ('self') and
+ * nothing from outside but the page's allowances in PAGE_ALLOWANCES. No page needs eval (webpack's
+ * devtool is "source-map", never an eval devtool), inline scripts, frames or plugins: all refused.
+ * (Outside Office, office.js adds a hidden telemetry frame from telemetryservice.firstpartyapps.
+ * oaspapps.com; it is refused, and the pane works without it.)
+ * The Fluent web components style themselves with constructed (adopted) style sheets, which
+ * style-src does not govern. A policy in a <meta> cannot carry frame-ancestors, report-uri or
+ * sandbox, so none is set.
+ * @param {string} page an emitted page's file name, e.g. "taskpane.html"
+ * @param {readonly string[]} [inlineStyles] the text of each inline <style> element of the page
+ * @returns {string}
+ */
+function contentSecurityPolicy(page, inlineStyles = []) {
+  const allowance = Object.hasOwn(PAGE_ALLOWANCES, page) ? PAGE_ALLOWANCES[page] : undefined;
+  if (allowance === undefined) {
+    throw new Error(`no Content-Security-Policy is defined for ${page}: add the page to PAGE_ALLOWANCES in webpack.config.js`);
+  }
+  const styles = allowance.anyInlineStyle ? ["'unsafe-inline'"] : inlineStyles.map(styleHash);
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...allowance.scripts].join(" "),
+    ["style-src 'self'", ...new Set(styles)].join(" "),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/**
+ * The CSP source allowing one inline <style> element by its content: its SHA-256, after the line-ending
+ * normalisation the HTML parser applies.
+ * @param {string} text
+ */
+function styleHash(text) {
+  const digest = require("crypto").createHash("sha256").update(text.replace(/\r\n?/g, "\n"), "utf8").digest("base64");
+  return `'sha256-${digest}'`;
+}
+
+/**
+ * Puts each emitted page's Content-Security-Policy into the page as a <meta http-equiv> element,
+ * right after <meta charset> (or first in <head>): a policy in a <meta> applies only to what follows
+ * it, so it must precede the inline styles and Office.js. A <meta> rather than a response header,
+ * because in Excel the add-in is served by whatever static host deploys it. Runs on every .html the
+ * build emits, whichever plugin emitted it (HtmlWebpackPlugin, CopyWebpackPlugin), and fails the
+ * build for a page with no policy defined.
+ */
+class ContentSecurityPolicyPlugin {
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ContentSecurityPolicyPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        // Just after HtmlWebpackPlugin writes its pages (PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE), and so
+        // after production's minifier (OPTIMIZE_SIZE): the style hashes are of the text as served.
+        { name: "ContentSecurityPolicyPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE + 1 },
+        () => {
+          for (const asset of compilation.getAssets().filter((a) => a.name.endsWith(".html"))) {
+            try {
+              const html = withContentSecurityPolicy(asset.name, asset.source.source().toString());
+              compilation.updateAsset(asset.name, new sources.RawSource(html));
+            } catch (error) {
+              compilation.errors.push(new WebpackError(`ContentSecurityPolicyPlugin: ${asset.name}: ${error instanceof Error ? error.message : String(error)}`));
+            }
+          }
+        }
+      );
+    });
+  }
+}
+
+/**
+ * The page `html` (emitted as `page`) with a `<meta http-equiv="Content-Security-Policy">` carrying
+ * its policy, placed right after `<meta charset>`, or first in `<head>` when there is none.
+ * @param {string} page
+ * @param {string} html
+ * @returns {string}
+ */
+function withContentSecurityPolicy(page, html) {
+  if (/<meta\s[^>]*http-equiv=["']?content-security-policy/i.test(html)) {
+    throw new Error("the page already has a Content-Security-Policy <meta>");
+  }
+  const inlineStyles = [...html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1] ?? "");
+  const policy = contentSecurityPolicy(page, inlineStyles);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, "&quot;")}" />`;
+  const anchor = /<meta\s+charset=[^>]*>/i.exec(html) ?? /<head(?:\s[^>]*)?>/i.exec(html);
+  if (anchor === null) throw new Error("the page has no <head> to put its Content-Security-Policy in");
+  const at = anchor.index + anchor[0].length;
+  return `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
+}
+
+/**
+ * The dev server's response headers for one request: only what Office needs. Excel on the web
+ * fetches the custom functions' metadata (functions.json) from its own origin, so that one file is
+ * sent with CORS allowed from any origin (it is public, like the manifest; Microsoft's publishing
+ * guide enables CORS "so that Office can access the functions.json file"); no other file is
+ * readable from another origin.
+ * @param {{ url?: string }} request
+ * @returns {Record<string, string>}
+ */
+function devServerHeaders(request) {
+  const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+  return pathname === "/functions.json" ? { "Access-Control-Allow-Origin": "*" } : {};
+}
+
 /** The webpack layer of the browser preview's modules. */
 const PREVIEW_LAYER = "preview";
 
@@ -226,6 +350,7 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
+      new ContentSecurityPolicyPlugin(),
       ...(baseUrl === null ? [] : [new ReplaceBaseUrlPlugin({ from: DEV_URL, to: baseUrl, files: FILES_WITH_URLS })]),
     ],
     performance: { hints: false },
@@ -235,8 +360,10 @@ module.exports = async (env = {}, argv = {}) => {
   if (env.WEBPACK_SERVE) {
     const https = await devHttpsOptions();
     config.devServer = {
+      // This machine only: Office and the browser reach the add-in at https://localhost:PORT/.
+      host: "localhost",
       port: DEV_PORT,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      headers: devServerHeaders,
       // Serve only what webpack builds (no public/ folder).
       static: false,
       server: https === null ? { type: "http" } : { type: "https", options: https },
@@ -248,3 +375,6 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.DEV_URL = DEV_URL;
 module.exports.productionBaseUrl = productionBaseUrl;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.withContentSecurityPolicy = withContentSecurityPolicy;
+module.exports.devServerHeaders = devServerHeaders;

@@ -51,11 +51,35 @@ export interface OpenPreview {
   readonly page: Page;
   /** Page errors and console errors seen so far. */
   readonly problems: string[];
+  /** The Content-Security-Policy violations the page has reported so far (its `securitypolicyviolation` events). */
+  cspViolations(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** Where Office.js comes from on the add-in's pages: Microsoft's CDN (webpack.config.js, taskpane.html). */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+/** The same files as the CDN serves, from the npm package, so a page can load Office.js offline. */
+const OFFICE_JS_FILES = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+
+/** Records the page's Content-Security-Policy violations in `window.__cspViolations`, from before its first script. */
+function recordCspViolations(): void {
+  const seen: string[] = [];
+  Object.defineProperty(window, '__cspViolations', { value: seen });
+  document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`));
 }
 
 /** Builds and serves the preview, opens it in a fresh Chromium profile, and records page errors. */
 export async function openPreview(viewport = { width: 1440, height: 900 }): Promise<OpenPreview> {
+  return openPage('preview.html', viewport);
+}
+
+/**
+ * Builds and serves dist-preview/, opens one of its pages (`preview.html`, `taskpane.html`,
+ * `help.html`) in a fresh Chromium profile, and records page errors and policy violations. Office.js
+ * is answered from the npm package as Microsoft's CDN would answer it; nothing else outside the test's
+ * server is reachable.
+ */
+export async function openPage(file: string, viewport = { width: 1440, height: 900 }): Promise<OpenPreview> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   build();
   const server: StaticServer = await serveFolder(OUT);
@@ -68,8 +92,17 @@ export async function openPreview(viewport = { width: 1440, height: 900 }): Prom
   };
   try {
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport });
-    // Nothing leaves this machine: only the test's own server is reachable.
-    await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    // Nothing leaves this machine: only the test's own server is reachable, and Office.js's CDN answered locally.
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url)) return route.continue();
+      const office = url.startsWith(OFFICE_JS_CDN) ? path.join(OFFICE_JS_FILES, new URL(url).pathname.slice(new URL(OFFICE_JS_CDN).pathname.length)) : null;
+      if (office !== null && office.startsWith(OFFICE_JS_FILES + path.sep) && fs.existsSync(office)) {
+        return route.fulfill({ path: office, contentType: 'text/javascript; charset=utf-8' });
+      }
+      return route.abort();
+    });
+    await context.addInitScript(recordCspViolations);
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
     const problems: string[] = [];
@@ -77,8 +110,13 @@ export async function openPreview(viewport = { width: 1440, height: 900 }): Prom
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.location().url.endsWith('favicon.ico')) problems.push(`console: ${m.text()}`);
     });
-    await page.goto(`${server.url}preview.html`);
-    return { page, problems, close };
+    const cspViolations = (): Promise<string[]> =>
+      page.evaluate(() => {
+        const seen: unknown = Reflect.get(window, '__cspViolations');
+        return Array.isArray(seen) ? seen.map(String) : [];
+      });
+    await page.goto(`${server.url}${file}`);
+    return { page, problems, cspViolations, close };
   } catch (error) {
     await close();
     throw error;
