@@ -1,5 +1,6 @@
 // Builds the DefEcon add-in: one shared-runtime page (taskpane.html) that loads both the task pane
-// and the custom functions, the functions metadata (functions.json), the manifest and the icons.
+// and the custom functions, the functions metadata (functions.json), the function reference
+// (help.html, rendered from the function registry), the manifest and the icons.
 //
 //   npm run build          production build into dist/ (minified, with source maps): the add-in only
 //   npm run build:dev      development build into dist/, with the browser preview (preview.html)
@@ -16,7 +17,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { Compilation, NormalModule, WebpackError, sources } = require("webpack");
+const { Compilation, WebpackError, sources } = require("webpack");
 const packageJson = require("./package.json");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || packageJson.config.dev_server_port || 3000);
@@ -87,29 +88,6 @@ class ReplaceBaseUrlPlugin {
   }
 }
 
-/** The webpack layer of the browser preview's modules. */
-const PREVIEW_LAYER = "preview";
-
-/**
- * Keeps Excel's `CustomFunctions.associate(...)` calls out of the browser preview. The metadata
- * plugin appends them to src/functions/functions.ts wherever it is bundled; the preview imports the
- * same functions to run them on its own engine, on a page with no Custom Functions runtime. The
- * preview's modules sit in their own webpack layer ("preview"), and for those this plugin removes
- * the metadata plugin's loader, which it added just before (it must come after it in `plugins`).
- */
-class PreviewWithoutAssociatePlugin {
-  /** @param {import("webpack").Compiler} compiler */
-  apply(compiler) {
-    compiler.hooks.compilation.tap("PreviewWithoutAssociatePlugin", (compilation) => {
-      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap("PreviewWithoutAssociatePlugin", (_, module) => {
-        if (module.layer !== PREVIEW_LAYER) return;
-        const kept = module.loaders.filter((l) => !l.loader.includes(`${path.sep}custom-functions-metadata-plugin${path.sep}`));
-        module.loaders.splice(0, module.loaders.length, ...kept);
-      });
-    });
-  }
-}
-
 /**
  * https options from office-addin-dev-certs, or null (plain http) when they cannot be had.
  * On Linux the package installs its CA with `sudo`, which fails or prompts; there we only try when
@@ -174,7 +152,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
-      ...(preview ? { preview: { import: "./src/preview/preview.ts", layer: PREVIEW_LAYER } } : {}),
+      ...(preview ? { preview: "./src/preview/preview.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, outputDir),
@@ -209,9 +187,16 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
+      // The function reference, rendered from the function registry at build time: the template is
+      // a TypeScript module whose default export returns the page (see src/help/page.ts).
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/page.ts",
+        inject: false,
+        chunks: [],
+      }),
       ...(preview
         ? [
-            new PreviewWithoutAssociatePlugin(),
             new HtmlWebpackPlugin({
               filename: "preview.html",
               template: "./src/preview/preview.html",
@@ -222,14 +207,12 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help/help.html", to: "help.html", noErrorOnMissing: true },
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
       ...(baseUrl === null ? [] : [new ReplaceBaseUrlPlugin({ from: DEV_URL, to: baseUrl, files: FILES_WITH_URLS })]),
     ],
     performance: { hints: false },
-    ...(preview ? { experiments: { layers: true } } : {}),
   };
 
   if (env.WEBPACK_SERVE) {
