@@ -7,6 +7,7 @@
  * its one-line JSDoc wrapper in functions.ts (the metadata generator reads only that file).
  */
 import type { DefFunction, FunctionDeclaration } from './declare';
+import { formulaName } from './formula';
 import { forceCost, forceDensity, forceRotation, forceSize } from './groups/force';
 import { fundGuarantees, fundKey, fundShare } from './groups/fund';
 import { munitionDays, munitionRegenYears, munitionStock } from './groups/munitions';
@@ -37,16 +38,14 @@ export const REGISTRY = registry({
   SOURCE: source,
 });
 
+export { formulaName };
+
 /** A DEF function's permanent id. */
 export type DefId = keyof typeof REGISTRY;
 
 /** Every declaration, in registry order. */
 export const DEF_DECLARATIONS: readonly DefFunction[] = Object.values(REGISTRY);
 
-/** The formula name of a DEF function: `DEF.FORCE_SIZE`. */
-export function formulaName(id: string): string {
-  return `DEF.${id}`;
-}
 
 /** A function's section of the help page: `help.html#<anchor>`. */
 export function helpAnchor(f: Pick<DefFunction, 'id'>): string {
