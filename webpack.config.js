@@ -17,7 +17,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { Compilation, WebpackError, sources } = require("webpack");
+const { Compilation, NormalModule, WebpackError, sources } = require("webpack");
 const packageJson = require("./package.json");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || packageJson.config.dev_server_port || 3000);
@@ -82,6 +82,33 @@ class ReplaceBaseUrlPlugin {
             }
             compilation.updateAsset(file, new sources.RawSource(text));
           }
+        }
+      );
+    });
+  }
+}
+
+/** Whether a loader is the one CustomFunctionsMetadataPlugin adds (it appends the associate calls). */
+function isMetadataLoader(loader) {
+  return loader.loader.includes(`${path.sep}custom-functions-metadata-plugin${path.sep}`);
+}
+
+/**
+ * Keeps Excel's `CustomFunctions.associate(...)` calls in src/functions/functions.ts only, on every
+ * rebuild. CustomFunctionsMetadataPlugin adds its loader by pushing onto the module's loader list in
+ * place; in watch mode (npm start) that list can be one webpack reuses for other modules, and after
+ * the first saved file every TypeScript module got the associate calls appended (hundreds of TS2304
+ * "Cannot find name 'forceSize'" errors). Before that plugin's tap (stage -1), this one gives each
+ * module a fresh list without the metadata loader; the metadata plugin then adds it to functions.ts.
+ */
+class MetadataLoaderOnlyOnFunctionsPlugin {
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.compilation.tap("MetadataLoaderOnlyOnFunctionsPlugin", (compilation) => {
+      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(
+        { name: "MetadataLoaderOnlyOnFunctionsPlugin", stage: -1 },
+        (_, module) => {
+          module.loaders = module.loaders.filter((l) => !isMetadataLoader(l));
         }
       );
     });
@@ -176,6 +203,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      new MetadataLoaderOnlyOnFunctionsPlugin(),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",

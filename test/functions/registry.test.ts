@@ -75,6 +75,22 @@ describe('parameters', () => {
   });
 });
 
+describe("the help page's words for text choices", () => {
+  const choices = DEF_DECLARATIONS.flatMap((f) =>
+    f.parameters.filter((p) => p.help.accepted !== undefined && p.accepted.startsWith('one of ')).map((p) => [`${f.id}.${p.name}`, p] as const),
+  );
+
+  it.each(choices)('%s names every value the model accepts', (_name, p) => {
+    // The model's list reads "one of A, B (label), C": each value must appear as <code>value</code>.
+    const values = p.accepted.replace(/^one of /, '').split(/, (?![^(]*\))/).map((v) => v.replace(/ \(.*$/, ''));
+    expect(values.filter((v) => !(p.help.accepted ?? '').includes(`<code>${v}</code>`))).toEqual([]);
+  });
+
+  it('covers the precedents, keys, assumptions and scenarios', () => {
+    expect(choices.map(([name]) => name)).toEqual(['FORCE_DENSITY.precedent', 'FUND_SHARE.key', 'FUND_KEY.key', 'ASSUMPTION.id', 'ASSUMPTION.scenario']);
+  });
+});
+
 describe('signature', () => {
   it('brackets the optional parameters', () => {
     expect(signature(REGISTRY.FORCE_COST)).toBe('DEF.FORCE_COST(personnel, cost_per_year, [years])');

@@ -43,8 +43,9 @@ const participants = (who: string) =>
     },
   });
 
-const SHARE_NOTES =
-  'A country outside the participants pays 0. Participants the key does not cover are left out of the sum. This is how the ' +
+/** What the renormalisation does, for a function whose countries outside the participants `pay` or `get` 0. */
+const shareNotes = (verb: string): string =>
+  `A country outside the participants ${verb} 0. Participants the key does not cover are left out of the sum. This is how the ` +
   "EFSF's key was re-spread when Greece, Ireland and Portugal stepped out as guarantors.";
 
 export const fundShare = declare({
@@ -60,7 +61,7 @@ export const fundShare = declare({
   ],
   method: {
     equation: "amount × w<sub>c</sub> / Σ<sub>p ∈ participants</sub> w<sub>p</sub>, with w the key's weights",
-    notes: SHARE_NOTES,
+    notes: shareNotes('pays'),
     reference: EFSF_REFERENCE,
   },
   examples: [
@@ -85,7 +86,7 @@ export const fundKey = declare({
   parameters: [country(COUNTRY), key, participants('get')],
   method: {
     equation: "w<sub>c</sub> / Σ<sub>p ∈ participants</sub> w<sub>p</sub>, with w the key's weights",
-    notes: SHARE_NOTES,
+    notes: shareNotes('gets'),
     reference: EFSF_REFERENCE,
   },
   examples: [
