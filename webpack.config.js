@@ -95,11 +95,12 @@ function isMetadataLoader(loader) {
 
 /**
  * Keeps Excel's `CustomFunctions.associate(...)` calls in src/functions/functions.ts only, on every
- * rebuild. CustomFunctionsMetadataPlugin adds its loader by pushing onto the module's loader list in
- * place; in watch mode (npm start) that list can be one webpack reuses for other modules, and after
- * the first saved file every TypeScript module got the associate calls appended (hundreds of TS2304
- * "Cannot find name 'forceSize'" errors). Before that plugin's tap (stage -1), this one gives each
- * module a fresh list without the metadata loader; the metadata plugin then adds it to functions.ts.
+ * rebuild. CustomFunctionsMetadataPlugin adds its loader by pushing onto a module's loader list in
+ * place. Under `webpack serve` (npm start), without this plugin, every rebuild after the first saved
+ * file ran that loader on every TypeScript module, appending the associate calls to each (hundreds
+ * of TS2304 "Cannot find name 'forceSize'" errors, the overlay over the page). Before the metadata
+ * plugin's tap (stage -1), this one gives each module a fresh loader list without the metadata
+ * loader; the metadata plugin then adds it back to functions.ts alone.
  */
 class MetadataLoaderOnlyOnFunctionsPlugin {
   /** @param {import("webpack").Compiler} compiler */

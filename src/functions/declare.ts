@@ -127,16 +127,7 @@ export interface FunctionDeclaration<Id extends string, A extends readonly Argum
  * Any declaration, as the engine, the help and the tests read the list. `call` is a method so
  * that every declaration's narrower parameter list fits (methods compare parameters bivariantly).
  */
-export interface DefFunction {
-  readonly id: string;
-  readonly group: FunctionGroup;
-  readonly summary: string;
-  readonly lead?: Html;
-  readonly description: string;
-  readonly parameters: readonly ParameterDeclaration[];
-  readonly method: Method;
-  readonly examples: readonly [Example, ...Example[]];
-  readonly note?: Html;
+export interface DefFunction extends Omit<FunctionDeclaration<string, Argument[], number | string>, 'call'> {
   call(...args: Argument[]): DefResult;
 }
 
