@@ -1,5 +1,6 @@
 // Builds the DefEcon add-in: one shared-runtime page (taskpane.html) that loads both the task pane
-// and the custom functions, the functions metadata (functions.json), the manifest and the icons.
+// and the custom functions, the functions metadata (functions.json), the function reference
+// (help.html, rendered from the function registry), the manifest and the icons.
 //
 //   npm run build          production build into dist/ (minified, with source maps): the add-in only
 //   npm run build:dev      development build into dist/, with the browser preview (preview.html)
@@ -211,25 +212,31 @@ function devServerHeaders(request) {
   return pathname === "/functions.json" ? { "Access-Control-Allow-Origin": "*" } : {};
 }
 
-/** The webpack layer of the browser preview's modules. */
-const PREVIEW_LAYER = "preview";
+
+/** Whether a loader is the one CustomFunctionsMetadataPlugin adds (it appends the associate calls). */
+function isMetadataLoader(loader) {
+  return loader.loader.includes(`${path.sep}custom-functions-metadata-plugin${path.sep}`);
+}
 
 /**
- * Keeps Excel's `CustomFunctions.associate(...)` calls out of the browser preview. The metadata
- * plugin appends them to src/functions/functions.ts wherever it is bundled; the preview imports the
- * same functions to run them on its own engine, on a page with no Custom Functions runtime. The
- * preview's modules sit in their own webpack layer ("preview"), and for those this plugin removes
- * the metadata plugin's loader, which it added just before (it must come after it in `plugins`).
+ * Keeps Excel's `CustomFunctions.associate(...)` calls in src/functions/functions.ts only, on every
+ * rebuild. CustomFunctionsMetadataPlugin adds its loader by pushing onto a module's loader list in
+ * place. Under `webpack serve` (npm start), without this plugin, every rebuild after the first saved
+ * file ran that loader on every TypeScript module, appending the associate calls to each (hundreds
+ * of TS2304 "Cannot find name 'forceSize'" errors, the overlay over the page). Before the metadata
+ * plugin's tap (stage -1), this one gives each module a fresh loader list without the metadata
+ * loader; the metadata plugin then adds it back to functions.ts alone.
  */
-class PreviewWithoutAssociatePlugin {
+class MetadataLoaderOnlyOnFunctionsPlugin {
   /** @param {import("webpack").Compiler} compiler */
   apply(compiler) {
-    compiler.hooks.compilation.tap("PreviewWithoutAssociatePlugin", (compilation) => {
-      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap("PreviewWithoutAssociatePlugin", (_, module) => {
-        if (module.layer !== PREVIEW_LAYER) return;
-        const kept = module.loaders.filter((l) => !l.loader.includes(`${path.sep}custom-functions-metadata-plugin${path.sep}`));
-        module.loaders.splice(0, module.loaders.length, ...kept);
-      });
+    compiler.hooks.compilation.tap("MetadataLoaderOnlyOnFunctionsPlugin", (compilation) => {
+      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(
+        { name: "MetadataLoaderOnlyOnFunctionsPlugin", stage: -1 },
+        (_, module) => {
+          module.loaders = module.loaders.filter((l) => !isMetadataLoader(l));
+        }
+      );
     });
   }
 }
@@ -298,7 +305,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
-      ...(preview ? { preview: { import: "./src/preview/preview.ts", layer: PREVIEW_LAYER } } : {}),
+      ...(preview ? { preview: "./src/preview/preview.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, outputDir),
@@ -322,6 +329,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      new MetadataLoaderOnlyOnFunctionsPlugin(),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
@@ -333,9 +341,16 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
+      // The function reference, rendered from the function registry at build time: the template is
+      // a TypeScript module whose default export returns the page (see src/help/page.ts).
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/page.ts",
+        inject: false,
+        chunks: [],
+      }),
       ...(preview
         ? [
-            new PreviewWithoutAssociatePlugin(),
             new HtmlWebpackPlugin({
               filename: "preview.html",
               template: "./src/preview/preview.html",
@@ -346,7 +361,6 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help/help.html", to: "help.html", noErrorOnMissing: true },
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
@@ -354,7 +368,6 @@ module.exports = async (env = {}, argv = {}) => {
       ...(baseUrl === null ? [] : [new ReplaceBaseUrlPlugin({ from: DEV_URL, to: baseUrl, files: FILES_WITH_URLS })]),
     ],
     performance: { hints: false },
-    ...(preview ? { experiments: { layers: true } } : {}),
   };
 
   if (env.WEBPACK_SERVE) {

@@ -1,6 +1,9 @@
 /**
- * The DEF custom functions: the Excel face of the model. Each is one line over the model core; the
- * ids after `@customfunction` are permanent (workbooks store them) and must never change.
+ * The DEF custom functions: the Excel face of the registry (`./registry.ts`). Each is one line that
+ * calls its declaration; this file exists because the metadata generator reads only JSDoc on
+ * top-level function declarations. The ids after `@customfunction` are permanent (workbooks store
+ * them) and must never change; test/functions/registry.test.ts checks the generated functions.json
+ * (ids, parameters, optional ones, descriptions, help links) against the registry.
  *
  * Every parameter accepts a single value or a range; ranges broadcast (equal shapes cell by cell, a
  * single value against every cell, a column against a row makes a grid) and the result spills.
@@ -9,14 +12,10 @@
  *
  * The metadata (functions.json) is generated from this file at build time by
  * CustomFunctionsMetadataPlugin, which also appends the `CustomFunctions.associate` calls, so
- * importing this module has no side effects.
+ * importing this module has no side effects. Nothing else in src/ imports it.
  */
-import { FORCE_COST, FORCE_ROTATION, FORCE_SIZE, liftForceDensity } from '../model/force';
-import { FUND_GUARANTEES, liftFundKey, liftFundShare } from '../model/fund';
-import { MUNITION_DAYS, MUNITION_REGEN_YEARS, MUNITION_STOCK } from '../model/munitions';
-import { lift } from '../model/numeric';
-import { liftAssumption, liftSource } from '../model/reference';
-import { type ExcelError, toExcel, toExcelError } from './errors';
+import type { ExcelError } from './errors';
+import { REGISTRY } from './registry';
 
 /**
  * Personnel required to cover a zone or line: extent × density × rotation / (1 − enabler_share).
@@ -34,7 +33,7 @@ export function forceSize(
   rotation?: unknown[][],
   enabler_share?: unknown[][],
 ): Array<Array<number | ExcelError>> {
-  return toExcel(() => lift(FORCE_SIZE, [extent, density, rotation, enabler_share], toExcelError));
+  return REGISTRY.FORCE_SIZE.call(extent, density, rotation, enabler_share);
 }
 
 /**
@@ -46,7 +45,7 @@ export function forceSize(
  * @returns Troops per unit of basis.
  */
 export function forceDensity(precedent: unknown[][], basis?: unknown[][]): Array<Array<number | ExcelError>> {
-  return toExcel(() => liftForceDensity(precedent, basis, toExcelError));
+  return REGISTRY.FORCE_DENSITY.call(precedent, basis);
 }
 
 /**
@@ -58,7 +57,7 @@ export function forceDensity(precedent: unknown[][], basis?: unknown[][]): Array
  * @returns Units per unit deployed.
  */
 export function forceRotation(tour_months: unknown[][], interval_months: unknown[][]): Array<Array<number | ExcelError>> {
-  return toExcel(() => lift(FORCE_ROTATION, [tour_months, interval_months], toExcelError));
+  return REGISTRY.FORCE_ROTATION.call(tour_months, interval_months);
 }
 
 /**
@@ -75,7 +74,7 @@ export function forceCost(
   cost_per_year: unknown[][],
   years?: unknown[][],
 ): Array<Array<number | ExcelError>> {
-  return toExcel(() => lift(FORCE_COST, [personnel, cost_per_year, years], toExcelError));
+  return REGISTRY.FORCE_COST.call(personnel, cost_per_year, years);
 }
 
 /**
@@ -92,7 +91,7 @@ export function munitionDays(
   daily_use: unknown[][],
   daily_production?: unknown[][],
 ): Array<Array<number | ExcelError>> {
-  return toExcel(() => lift(MUNITION_DAYS, [stock, daily_use, daily_production], toExcelError));
+  return REGISTRY.MUNITION_DAYS.call(stock, daily_use, daily_production);
 }
 
 /**
@@ -109,7 +108,7 @@ export function munitionStock(
   daily_use: unknown[][],
   daily_production?: unknown[][],
 ): Array<Array<number | ExcelError>> {
-  return toExcel(() => lift(MUNITION_STOCK, [days, daily_use, daily_production], toExcelError));
+  return REGISTRY.MUNITION_STOCK.call(days, daily_use, daily_production);
 }
 
 /**
@@ -128,9 +127,7 @@ export function munitionRegenYears(
   annual_production: unknown[][],
   annual_drawdown?: unknown[][],
 ): Array<Array<number | ExcelError>> {
-  return toExcel(() =>
-    lift(MUNITION_REGEN_YEARS, [target_stock, current_stock, annual_production, annual_drawdown], toExcelError),
-  );
+  return REGISTRY.MUNITION_REGEN_YEARS.call(target_stock, current_stock, annual_production, annual_drawdown);
 }
 
 /**
@@ -149,7 +146,7 @@ export function fundShare(
   key?: unknown[][],
   participants?: unknown[][],
 ): Array<Array<number | ExcelError>> {
-  return toExcel(() => liftFundShare(country, amount, key, participants, toExcelError));
+  return REGISTRY.FUND_SHARE.call(country, amount, key, participants);
 }
 
 /**
@@ -162,7 +159,7 @@ export function fundShare(
  * @returns Share, a fraction from 0 to 1.
  */
 export function fundKey(country: unknown[][], key?: unknown[][], participants?: unknown[][]): Array<Array<number | ExcelError>> {
-  return toExcel(() => liftFundKey(country, key, participants, toExcelError));
+  return REGISTRY.FUND_KEY.call(country, key, participants);
 }
 
 /**
@@ -174,7 +171,7 @@ export function fundKey(country: unknown[][], key?: unknown[][], participants?: 
  * @returns Guarantees, in the currency of lending_capacity.
  */
 export function fundGuarantees(lending_capacity: unknown[][], over_guarantee?: unknown[][]): Array<Array<number | ExcelError>> {
-  return toExcel(() => lift(FUND_GUARANTEES, [lending_capacity, over_guarantee], toExcelError));
+  return REGISTRY.FUND_GUARANTEES.call(lending_capacity, over_guarantee);
 }
 
 /**
@@ -191,7 +188,7 @@ export function assumption(
   scenario?: unknown[][],
   bound?: unknown[][],
 ): Array<Array<number | string | ExcelError>> {
-  return toExcel(() => liftAssumption(id, scenario, bound, toExcelError));
+  return REGISTRY.ASSUMPTION.call(id, scenario, bound);
 }
 
 /**
@@ -202,5 +199,5 @@ export function assumption(
  * @returns The citation: source, date, whether read or derived, confidence and caveats.
  */
 export function source(id: unknown[][]): Array<Array<string | ExcelError>> {
-  return toExcel(() => liftSource(id, toExcelError));
+  return REGISTRY.SOURCE.call(id);
 }

@@ -1,7 +1,8 @@
 /**
  * The browser preview's spreadsheet engine: HyperFormula with the DEF functions registered as a
- * plugin that calls the very functions Excel calls (`src/functions/functions.ts`), with arguments
- * shaped as Excel shapes them (every argument a 2-D array, an omitted optional argument `null`).
+ * plugin that calls the very functions Excel calls (from the registry, `src/functions/registry.ts`),
+ * with arguments shaped as Excel shapes them (every argument a 2-D array, an omitted optional
+ * argument `null`).
  *
  * HyperFormula is GPL-3.0 (`licenseKey: 'gpl-v3'`). Only the preview imports this module; the
  * production add-in bundle must never contain it (test/preview/licence.test.ts checks dist/).
@@ -21,31 +22,18 @@ import {
   type ImplementedFunctions,
   SimpleRangeValue,
 } from 'hyperformula';
+import type { Argument, DefResult } from '../functions/declare';
 import type { ExcelError } from '../functions/errors';
-import {
-  assumption,
-  forceCost,
-  forceDensity,
-  forceRotation,
-  forceSize,
-  fundGuarantees,
-  fundKey,
-  fundShare,
-  munitionDays,
-  munitionRegenYears,
-  munitionStock,
-  source,
-} from '../functions/functions';
+import { DEF_DECLARATIONS, formulaName, requiredCount } from '../functions/registry';
 
-/** What a DEF function returns: a grid of numbers, text and per-cell errors. */
-export type DefResult = ReadonlyArray<ReadonlyArray<number | string | ExcelError>>;
+export { formulaName };
+export type { DefResult };
 
 /**
- * An argument as Excel passes it to a custom function: a 2-D array, or `null` when omitted. The
- * functions declare their optional parameters with `?` (undefined), so `undefined` is allowed here
- * for the table's types to accept them; the plugin always passes `null`, as Excel does.
+ * An argument as Excel passes it to a custom function: a 2-D array, or `null` when omitted (the
+ * plugin always passes `null`, as Excel does).
  */
-export type DefArgument = unknown[][] | null | undefined;
+export type DefArgument = Argument;
 
 /** One DEF function as the engine registers it. */
 export interface DefFunctionEntry {
@@ -60,39 +48,21 @@ export interface DefFunctionEntry {
    * the result's spill.
    */
   readonly sets: readonly string[];
-  /** The function as Excel calls it (method syntax: TypeScript checks its parameters bivariantly). */
+  /** The function as Excel calls it. */
   call(...args: DefArgument[]): DefResult;
 }
 
 /**
- * The DEF functions, checked against the generated dist/functions.json by
- * test/preview/engine.test.ts (ids, parameter names, which are optional) so the two cannot drift.
+ * The DEF functions, from the registry (src/functions/registry.ts); test/preview/engine.test.ts
+ * checks them against the generated dist/functions.json (ids, parameter names, which are optional).
  */
-export const DEF_FUNCTIONS: readonly DefFunctionEntry[] = [
-  { id: 'FORCE_SIZE', params: ['extent', 'density', 'rotation', 'enabler_share'], required: 2, sets: [], call: forceSize },
-  { id: 'FORCE_DENSITY', params: ['precedent', 'basis'], required: 1, sets: [], call: forceDensity },
-  { id: 'FORCE_ROTATION', params: ['tour_months', 'interval_months'], required: 2, sets: [], call: forceRotation },
-  { id: 'FORCE_COST', params: ['personnel', 'cost_per_year', 'years'], required: 2, sets: [], call: forceCost },
-  { id: 'MUNITION_DAYS', params: ['stock', 'daily_use', 'daily_production'], required: 2, sets: [], call: munitionDays },
-  { id: 'MUNITION_STOCK', params: ['days', 'daily_use', 'daily_production'], required: 2, sets: [], call: munitionStock },
-  {
-    id: 'MUNITION_REGEN_YEARS',
-    params: ['target_stock', 'current_stock', 'annual_production', 'annual_drawdown'],
-    required: 3,
-    sets: [],
-    call: munitionRegenYears,
-  },
-  { id: 'FUND_SHARE', params: ['country', 'amount', 'key', 'participants'], required: 2, sets: ['participants'], call: fundShare },
-  { id: 'FUND_KEY', params: ['country', 'key', 'participants'], required: 1, sets: ['participants'], call: fundKey },
-  { id: 'FUND_GUARANTEES', params: ['lending_capacity', 'over_guarantee'], required: 1, sets: [], call: fundGuarantees },
-  { id: 'ASSUMPTION', params: ['id', 'scenario', 'bound'], required: 1, sets: [], call: assumption },
-  { id: 'SOURCE', params: ['id'], required: 1, sets: [], call: source },
-];
-
-/** The formula name of a DEF function: `DEF.FORCE_SIZE`. */
-export function formulaName(id: string): string {
-  return `DEF.${id}`;
-}
+export const DEF_FUNCTIONS: readonly DefFunctionEntry[] = DEF_DECLARATIONS.map((f) => ({
+  id: f.id,
+  params: f.parameters.map((p) => p.name),
+  required: requiredCount(f),
+  sets: f.parameters.filter((p) => p.set).map((p) => p.name),
+  call: (...args: DefArgument[]) => f.call(...args),
+}));
 
 const BY_NAME: ReadonlyMap<string, DefFunctionEntry> = new Map(DEF_FUNCTIONS.map((f) => [formulaName(f.id), f]));
 

@@ -11,6 +11,7 @@ import { MUNITION_FACTS, RATIOS } from '../data/facts';
 import { PRECEDENTS } from '../data/precedents';
 import type { Assumption, Citation, ScenarioId } from '../data/types';
 import type { SheetCell } from './a1';
+import { def, text } from '../functions/formula';
 import { c, SheetBuilder } from './builder';
 import { address, type FundCountryAnchor, type NamePlan, quoteSheet, type SheetKind, type SheetPlan, type WorkbookPlan } from './plan';
 
@@ -208,17 +209,17 @@ function forceSheet(copy: number, namesCopy: number): SheetPlan {
           { label: 'Depth of the monitored zone', formula: `=${n('zone_depth_km')}`, unit: 'km', format: FMT.dec1, how: 'Assumption zone_depth_km' },
           { mark: 'area', label: 'Zone area', formula: `=${n('line_km')}*${n('zone_depth_km')}`, unit: 'km2', format: FMT.int, how: 'Line x depth' },
           { label: 'Density', formula: `=${n('density_per_km2')}`, unit: 'troops per km2', format: FMT.dec2, how: 'Assumption density_per_km2' },
-          { label: 'For comparison: UNIFIL actual', formula: '=DEF.FORCE_DENSITY("UNIFIL")', unit: 'troops per km2', format: FMT.dec2, how: 'DEF.FORCE_DENSITY: 10,000 troops / 1,060 km2 (UNIFIL, 2018)' },
-          { label: 'For comparison: UNIFIL authorised', formula: '=DEF.FORCE_DENSITY("UNIFIL_AUTHORISED")', unit: 'troops per km2', format: FMT.dec2, how: 'DEF.FORCE_DENSITY: 15,000 / 1,060 km2 (UNSCR 1701)' },
+          { label: 'For comparison: UNIFIL actual', formula: `=${def('FORCE_DENSITY', text('UNIFIL'))}`, unit: 'troops per km2', format: FMT.dec2, how: 'DEF.FORCE_DENSITY: 10,000 troops / 1,060 km2 (UNIFIL, 2018)' },
+          { label: 'For comparison: UNIFIL authorised', formula: `=${def('FORCE_DENSITY', text('UNIFIL_AUTHORISED'))}`, unit: 'troops per km2', format: FMT.dec2, how: 'DEF.FORCE_DENSITY: 15,000 / 1,060 km2 (UNSCR 1701)' },
         ],
       ],
       [
         'Force',
         [
-          { mark: 'deployed', label: 'Deployed force', formula: `=DEF.FORCE_SIZE(${n('line_km')}*${n('zone_depth_km')},${n('density_per_km2')})`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(area, density)' },
+          { mark: 'deployed', label: 'Deployed force', formula: `=${def('FORCE_SIZE', `${n('line_km')}*${n('zone_depth_km')}`, n('density_per_km2'))}`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(area, density)' },
           { label: 'Force generation multiplier', formula: `=${n('rotation')}`, unit: 'units per unit deployed', format: FMT.dec1, how: 'Assumption rotation' },
-          { mark: 'committed', label: 'Committed force, with rotation', formula: `=DEF.FORCE_SIZE(${n('line_km')}*${n('zone_depth_km')},${n('density_per_km2')},${n('rotation')})`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(area, density, rotation)' },
-          { mark: 'force_cost', label: 'Annual cost of the deployed force', formula: `=DEF.FORCE_COST({deployed},${n('cost_per_troop_year')})/10^9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(deployed, cost per soldier-year) / 10^9' },
+          { mark: 'committed', label: 'Committed force, with rotation', formula: `=${def('FORCE_SIZE', `${n('line_km')}*${n('zone_depth_km')}`, n('density_per_km2'), n('rotation'))}`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(area, density, rotation)' },
+          { mark: 'force_cost', label: 'Annual cost of the deployed force', formula: `=${def('FORCE_COST', '{deployed}', n('cost_per_troop_year'))}/10^9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(deployed, cost per soldier-year) / 10^9' },
         ],
       ],
       [
@@ -233,8 +234,8 @@ function forceSheet(copy: number, namesCopy: number): SheetPlan {
         'Security assistance mission (NSATU-style, outside Ukraine)',
         [
           { mark: 'nsatu', label: 'Staff deployed', formula: `=${n('nsatu_staff')}`, unit: 'personnel', format: FMT.int, how: 'Assumption nsatu_staff' },
-          { label: 'Committed, with rotation', formula: `=DEF.FORCE_SIZE({nsatu},1,${n('rotation')})`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(staff, 1, rotation)' },
-          { label: 'Annual cost', formula: `=DEF.FORCE_COST({nsatu},${n('cost_per_troop_year')})/10^9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(staff, cost per soldier-year) / 10^9' },
+          { label: 'Committed, with rotation', formula: `=${def('FORCE_SIZE', '{nsatu}', 1, n('rotation'))}`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(staff, 1, rotation)' },
+          { label: 'Annual cost', formula: `=${def('FORCE_COST', '{nsatu}', n('cost_per_troop_year'))}/10^9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(staff, cost per soldier-year) / 10^9' },
         ],
       ],
     ],
@@ -263,16 +264,16 @@ function munitionsSheet(copy: number, namesCopy: number): SheetPlan {
         'Days of fire',
         [
           { label: "France's munitions for high-intensity combat (brief)", formula: `=${n('france_days')}`, unit: 'days', format: FMT.int, how: 'Assumption france_days (RAND 2021, quoted by the brief)' },
-          { mark: 'france', label: "A France-level stock at Ukraine's rate of fire", formula: `=DEF.MUNITION_STOCK(${n('france_days')},${n('ua_daily_use')})`, unit: 'rounds', format: FMT.int, how: 'DEF.MUNITION_STOCK(france_days, fire)' },
-          { mark: 'days', label: 'Days it lasts, net of deliveries', formula: `=DEF.MUNITION_DAYS({france},${n('ua_daily_use')},{deliveries})`, unit: 'days', format: FMT.dec1, how: 'DEF.MUNITION_DAYS(stock, fire, deliveries)' },
+          { mark: 'france', label: "A France-level stock at Ukraine's rate of fire", formula: `=${def('MUNITION_STOCK', n('france_days'), n('ua_daily_use'))}`, unit: 'rounds', format: FMT.int, how: 'DEF.MUNITION_STOCK(france_days, fire)' },
+          { mark: 'days', label: 'Days it lasts, net of deliveries', formula: `=${def('MUNITION_DAYS', '{france}', n('ua_daily_use'), '{deliveries}')}`, unit: 'days', format: FMT.dec1, how: 'DEF.MUNITION_DAYS(stock, fire, deliveries)' },
         ],
       ],
       [
         "NATO's 30-day goal",
         [
-          { mark: 'goal', label: 'Stock needed for the goal', formula: `=DEF.MUNITION_STOCK(${n('nato_goal_days')},${n('ua_daily_use')})`, unit: 'rounds', format: FMT.int, how: 'DEF.MUNITION_STOCK(nato_goal_days, fire)' },
+          { mark: 'goal', label: 'Stock needed for the goal', formula: `=${def('MUNITION_STOCK', n('nato_goal_days'), n('ua_daily_use'))}`, unit: 'rounds', format: FMT.int, how: 'DEF.MUNITION_STOCK(nato_goal_days, fire)' },
           { mark: 'gap', label: 'Gap from a France-level stock', formula: '=MAX(0,{goal}-{france})', unit: 'rounds', format: FMT.int, how: 'Goal - France-level stock' },
-          { mark: 'regen_years', label: 'Years to close the gap at EU capacity', formula: `=DEF.MUNITION_REGEN_YEARS({goal},{france},${n('eu_annual_production')})`, unit: 'years', format: FMT.dec2, how: 'DEF.MUNITION_REGEN_YEARS(goal, stock, EU production), once fighting stops (no drawdown)' },
+          { mark: 'regen_years', label: 'Years to close the gap at EU capacity', formula: `=${def('MUNITION_REGEN_YEARS', '{goal}', '{france}', n('eu_annual_production'))}`, unit: 'years', format: FMT.dec2, how: 'DEF.MUNITION_REGEN_YEARS(goal, stock, EU production), once fighting stops (no drawdown)' },
           { label: 'Cost of the gap', formula: `={gap}*${n('shell_cost')}/10^9`, unit: 'EUR bn', format: FMT.bn, how: 'Gap x shell_cost / 10^9' },
         ],
       ],
@@ -294,7 +295,7 @@ function fundSheet(copy: number, namesCopy: number): SheetPlan {
   s.row([c('Annual size', 'label'), null, c(`=${n('fund_annual')}`, 'output', FMT.dec1), c('EUR bn per year', 'text')], 'size');
   s.row([c('Over-guarantee', 'label'), null, c(`=${n('over_guarantee')}`, 'output', FMT.dec2), c('ratio', 'text')], 'og');
   s.row(
-    [c('Guarantees needed', 'label'), null, c(`=DEF.FUND_GUARANTEES(${s.at('size', 2)},${s.at('og', 2)})`, 'output', FMT.dec1), c('EUR bn per year', 'text')],
+    [c('Guarantees needed', 'label'), null, c(`=${def('FUND_GUARANTEES', s.at('size', 2), s.at('og', 2))}`, 'output', FMT.dec1), c('EUR bn per year', 'text')],
     'guarantees',
   );
   s.row(
@@ -324,9 +325,9 @@ function fundSheet(copy: number, namesCopy: number): SheetPlan {
       c(country.code, 'label'),
       c(country.name, 'text'),
       c('Yes', 'input', undefined, 'Yes or No: the key is renormalised over the countries marked Yes.'),
-      c(`=IFNA(DEF.FUND_KEY(A${r},${key},${participants}),"not in key")`, 'output', FMT.pct),
-      c(`=IFNA(DEF.FUND_SHARE(A${r},${s.at('size', 2, true)},${key},${participants}),"not in key")`, 'output', FMT.bn),
-      c(`=IFNA(DEF.FUND_SHARE(A${r},${s.at('guarantees', 2, true)},${key},${participants}),"not in key")`, 'output', FMT.bn),
+      c(`=IFNA(${def('FUND_KEY', `A${r}`, key, participants)},"not in key")`, 'output', FMT.pct),
+      c(`=IFNA(${def('FUND_SHARE', `A${r}`, s.at('size', 2, true), key, participants)},"not in key")`, 'output', FMT.bn),
+      c(`=IFNA(${def('FUND_SHARE', `A${r}`, s.at('guarantees', 2, true), key, participants)},"not in key")`, 'output', FMT.bn),
     ]);
     s.validate({ address: `C${r}`, list: ['Yes', 'No'], prompt: 'Yes or No' });
   }

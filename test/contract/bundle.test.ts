@@ -82,7 +82,7 @@ describe('the bundle', () => {
 });
 
 describe('the help page examples, run through the bundle', () => {
-  // Each case is an Example from src/help/help.html: the formula as written there and the result in
+  // Each case is an Example of the help page (rendered from the registry by src/help/page.ts): the formula as written there and the result in
   // bold beside it. The test checks the page still shows that pair, then that the bundle, called
   // as Excel calls it, gives the shown result at the shown precision.
   const html = helpHtml().replace(/\s+/g, ' ');

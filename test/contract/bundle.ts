@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { renderHelpPage } from '../../src/help/page';
 
 /** A function as the bundle associates it: Excel passes one 2-D array (or `null`) per parameter. */
 export type ExcelFunction = (...args: unknown[]) => unknown;
@@ -138,10 +139,12 @@ export function loadMetadata(): Metadata {
 // ---------------------------------------------------------------------------------------------
 // The help page
 
-export const HELP_FILE = path.join(ROOT, 'src', 'help', 'help.html');
-
+/**
+ * The help page as the build renders it from the function registry (src/help/page.ts), before
+ * webpack minifies it into dist/help.html (test/help/page.test.ts checks dist/help.html is that page).
+ */
 export function helpHtml(): string {
-  return fs.readFileSync(HELP_FILE, 'utf8');
+  return renderHelpPage();
 }
 
 /** Every `id="…"` in the help page. */

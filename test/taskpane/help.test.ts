@@ -1,5 +1,5 @@
 /**
- * The pane's function table against the help page (src/help/help.html) and the custom functions'
+ * The pane's function table against the help page (src/help/page.ts renders it) and the custom functions'
  * permanent ids (src/functions/functions.ts): the pane shows what the reference says.
  */
 import fs from 'node:fs';
