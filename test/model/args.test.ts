@@ -104,12 +104,18 @@ describe('checkNumber', () => {
     expectModelErrorValue(checkNumber(dailyUse, false), 'INVALID_ARGUMENT', /daily_use must be .*; got FALSE$/);
   });
 
-  it('rejects an error value or object as neither number nor text', () => {
+  it('rejects an object that is not an Excel error as neither number nor text', () => {
     expectModelErrorValue(
-      checkNumber(dailyUse, { code: '#N/A' }),
+      checkNumber(dailyUse, { code: 'not an Excel error' }),
       'INVALID_ARGUMENT',
       /got an error or a value that is not a number or text$/,
     );
+  });
+
+  it('passes on an Excel error value (issue 8: it was #VALUE! "got an error or a value that is not a number or text")', () => {
+    // { code: '#N/A' } is how the Custom Functions runtime hands an #N/A cell (a CustomFunctions.Error).
+    const e = expectModelErrorValue(checkNumber(dailyUse, { code: '#N/A' }), 'UPSTREAM', 'daily_use is #N/A: the cell it reads holds that error', 'daily_use');
+    expect(e.upstream).toBe('#N/A');
   });
 
   it('says a blank counts as 0 where 0 is outside the range', () => {
