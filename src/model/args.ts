@@ -30,10 +30,12 @@ export interface Dims {
 export interface Arg<T> extends Dims {
   /** The value of each cell; for a cell with an error, `NaN` (numbers) or `undefined` (choices). */
   readonly values: ArrayLike<T>;
-  /** `null` when no cell has an error (the common case); otherwise one slot per cell. */
-  readonly errors: readonly (ModelError | undefined)[] | null;
-  /** The indices (row-major) of the cells with an error, ascending; empty when none. */
-  readonly errorIndex: readonly number[];
+  /**
+   * `null` when no cell has an error (the common case); otherwise the error of each cell that has
+   * one, by its index (row-major), in ascending order. Sparse: one bad cell in a 500 x 500 range
+   * costs one entry, not a 250,000-slot array.
+   */
+  readonly errors: ReadonlyMap<number, ModelError> | null;
 }
 
 /** A numeric parameter and the range it accepts. */
@@ -171,6 +173,30 @@ export function checkChoice<T>(p: ChoiceParam<T>, v: unknown, at = ''): T | Mode
   return invalid(p.name, `${p.name}${at} must be ${p.accepted}; got ${show(v)}`);
 }
 
+/**
+ * The errors of an argument's cells as they are found, with one shared error per kind of upstream
+ * error (every #N/A cell of the argument holds the same object).
+ */
+class CellErrors {
+  errors: Map<number, ModelError> | null = null;
+  private passedOn: Map<SheetErrorCode, ModelError> | undefined;
+  constructor(private readonly size: number) {}
+
+  /** Records the error of cell `i`; `located` builds it with the cell's position in the message. */
+  add(i: number, first: ModelError, located: () => ModelError): void {
+    this.errors ??= new Map();
+    const up = first.upstream;
+    if (up === undefined) {
+      this.errors.set(i, this.size === 1 ? first : located());
+      return;
+    }
+    this.passedOn ??= new Map();
+    const shared = this.passedOn.get(up) ?? first;
+    this.passedOn.set(up, shared);
+    this.errors.set(i, shared);
+  }
+}
+
 function parse<T>(
   name: string,
   rows: readonly (readonly unknown[])[],
@@ -180,43 +206,65 @@ function parse<T>(
 ): Arg<T> {
   const nRows = rows.length;
   const nCols = rows[0]?.length ?? 0;
-  let errors: (ModelError | undefined)[] | null = null;
-  const errorIndex: number[] = [];
-  // One error per kind of upstream error: every #N/A cell of this argument shares it.
-  let passedOn: Map<SheetErrorCode, ModelError> | undefined;
+  const found = new CellErrors(nRows * nCols);
   let i = 0;
   for (let r = 0; r < nRows; r++) {
     const row = rows[r] as readonly unknown[];
     for (let c = 0; c < nCols; c++, i++) {
       const v = row[c];
       const x = check(v, '');
-      if (!(x instanceof ModelError)) {
-        values[i] = x;
-        continue;
-      }
-      errors ??= new Array<ModelError | undefined>(nRows * nCols);
-      errorIndex.push(i);
-      values[i] = bad;
-      const up = x.upstream;
-      if (up !== undefined) {
-        passedOn ??= new Map();
-        const shared = passedOn.get(up) ?? x;
-        passedOn.set(up, shared);
-        errors[i] = shared;
+      if (x instanceof ModelError) {
+        values[i] = bad;
+        found.add(i, x, () => check(v, where(nRows, nCols, r, c)) as ModelError);
       } else {
-        // Checked again with the position, so the message says which cell; only on the error path.
-        errors[i] = nRows * nCols === 1 ? x : (check(v, where(nRows, nCols, r, c)) as ModelError);
+        values[i] = x;
       }
     }
   }
-  return { name, rows: nRows, cols: nCols, values, errors, errorIndex };
+  return { name, rows: nRows, cols: nCols, values, errors: found.errors };
 }
 
-/** Parses a numeric argument (a value or a range). An omitted optional argument (`null`) takes its default. */
+/**
+ * Parses a numeric argument (a value or a range). An omitted optional argument (`null`) takes its
+ * default. A number inside the parameter's range is taken in one comparison chain; anything else
+ * (blank, text, an error value, a number out of range) goes through {@link checkNumber}. The cells
+ * that fail are only noted in the loop and explained after it, so the loop stays small and V8
+ * keeps it optimised when a few cells fail.
+ */
 export function numbers(p: NumberParam, raw: unknown): Arg<number> {
   const rows = toRows(p.name, raw);
-  const n = rows.length * (rows[0]?.length ?? 0);
-  return parse<number>(p.name, rows, new Float64Array(n), NaN, (v, at) => checkNumber(p, v, at));
+  const nRows = rows.length;
+  const nCols = rows[0]?.length ?? 0;
+  const values = new Float64Array(nRows * nCols);
+  const bad: number[] = [];
+  const lo = p.min ?? -Infinity;
+  const hi = p.max ?? Infinity;
+  const loOpen = p.minExclusive === true;
+  const hiOpen = p.maxExclusive === true;
+  let i = 0;
+  for (let r = 0; r < nRows; r++) {
+    const row = rows[r] as readonly unknown[];
+    for (let c = 0; c < nCols; c++, i++) {
+      const v = row[c];
+      if (typeof v === 'number' && v - v === 0 && (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi)) {
+        values[i] = v;
+        continue;
+      }
+      const x = checkNumber(p, v, '');
+      if (typeof x === 'number') values[i] = x;
+      else bad.push(i);
+    }
+  }
+  if (bad.length === 0) return { name: p.name, rows: nRows, cols: nCols, values, errors: null };
+  const found = new CellErrors(nRows * nCols);
+  for (const j of bad) {
+    const r = Math.floor(j / nCols);
+    const c = j - r * nCols;
+    const v = (rows[r] as readonly unknown[])[c];
+    values[j] = NaN;
+    found.add(j, checkNumber(p, v, '') as ModelError, () => checkNumber(p, v, where(nRows, nCols, r, c)) as ModelError);
+  }
+  return { name: p.name, rows: nRows, cols: nCols, values, errors: found.errors };
 }
 
 /** Parses a choice argument (a value or a range of text). */

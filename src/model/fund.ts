@@ -191,13 +191,12 @@ export function liftFundKey<E>(
 function sharesOf(country: Arg<Country>, key: Arg<ContributionKey>, table: ShareTable): Arg<number> {
   const { rows, cols } = broadcastShape([country, key]);
   const values = new Float64Array(rows * cols);
-  const errors = new Array<ModelError | undefined>(rows * cols);
-  const errorIndex: number[] = [];
+  const errors = new Map<number, ModelError>();
   for (let r = 0, i = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++, i++) {
       const ci = (country.rows === 1 ? 0 : r * country.cols) + (country.cols === 1 ? 0 : c);
       const ki = (key.rows === 1 ? 0 : r * key.cols) + (key.cols === 1 ? 0 : c);
-      let e = country.errors?.[ci] ?? key.errors?.[ki];
+      let e = country.errors?.get(ci) ?? key.errors?.get(ki);
       if (e === undefined) {
         try {
           values[i] = table.share(country.values[ci]!, key.values[ki]!);
@@ -208,11 +207,10 @@ function sharesOf(country: Arg<Country>, key: Arg<ContributionKey>, table: Share
         }
       }
       values[i] = NaN;
-      errors[i] = e;
-      errorIndex.push(i);
+      errors.set(i, e);
     }
   }
-  return { name: 'share', rows, cols, values, errors: errorIndex.length === 0 ? null : errors, errorIndex };
+  return { name: 'share', rows, cols, values, errors: errors.size === 0 ? null : errors };
 }
 
 /** amount × share: FUND_SHARE once the shares are known; never overflows, since a share is at most 1. */

@@ -152,7 +152,7 @@ export function broadcast<R extends number | string, E>(
   // Index of a's value at (r, c) is r * rowStep + c * colStep; a step is 0 along a dimension of size 1.
   const rowStep = new Int32Array(n);
   const colStep = new Int32Array(n);
-  const errors: (readonly (ModelError | undefined)[] | null)[] = [];
+  const errors: (ReadonlyMap<number, ModelError> | null)[] = [];
   let anyErrors = false;
   args.forEach((a, k) => {
     rowStep[k] = a.rows === 1 ? 0 : a.cols;
@@ -169,7 +169,7 @@ export function broadcast<R extends number | string, E>(
       for (let k = 0; k < n; k++) {
         const i = r * (rowStep[k] as number) + c * (colStep[k] as number);
         ix[k] = i;
-        if (anyErrors && bad === undefined) bad = errors[k]?.[i];
+        if (anyErrors && bad === undefined) bad = errors[k]?.get(i);
       }
       if (bad !== undefined) {
         row[c] = fail(bad);

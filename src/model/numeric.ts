@@ -92,9 +92,9 @@ export function lift<E>(model: NumericModel, raws: readonly unknown[], onError: 
 
 /** For each argument with errors, the columns of its error cells by the argument's row; `null` where it has none. */
 function errorsByRow(a: Arg<number>): Map<number, number[]> | null {
-  if (a.errorIndex.length === 0) return null;
+  if (a.errors === null) return null;
   const rows = new Map<number, number[]>();
-  for (const i of a.errorIndex) {
+  for (const i of a.errors.keys()) {
     const r = Math.floor(i / a.cols);
     const list = rows.get(r);
     if (list === undefined) rows.set(r, [i - r * a.cols]);
@@ -111,6 +111,10 @@ function errorsByRow(a: Arg<number>): Map<number, number[]> | null {
  * cell with an error marks only the result cells that read it (a whole row where the argument is a
  * single column), and a cell without a finite answer is explained once per column for as long as
  * the inputs {@link NumericModel.explainReads} names stay the same.
+ *
+ * A row with an error cell holds objects as well as numbers, so its numbers are boxed: in V8 that
+ * costs several times a row of numbers alone whatever computes it (`npm run bench` shows a bare
+ * loop writing the same cells beside this).
  */
 export function liftArgs<E>(model: NumericModel, args: readonly Arg<number>[], onError: (e: ModelError) => E): (number | E)[][] {
   const shape = broadcastShape(args);
@@ -118,56 +122,55 @@ export function liftArgs<E>(model: NumericModel, args: readonly Arg<number>[], o
   const fail = errorsFor(onError, new Payload(shape));
   const lanes: Lane[] = args.map((a) => ({ v: a.values, o: 0, s: a.cols === 1 ? 0 : 1 }));
   const rowStep = args.map((a) => (a.rows === 1 ? 0 : a.cols));
-  const withErrors = args.map((a, k) => [k, errorsByRow(a)] as const).filter((x): x is readonly [number, Map<number, number[]>] => x[1] !== null);
-  const explain = new Explainer(model, lanes, cols, fail);
-  // mark[c] === r + 1: cell (r, c) already holds an argument's error.
-  const mark = new Int32Array(cols);
+  const withErrors = args
+    .map((a, k) => [k, errorsByRow(a)] as const)
+    .filter((x): x is readonly [number, Map<number, number[]>] => x[1] !== null);
+  const explainer = new Explainer(model, lanes, cols, fail);
+  // The error of each cell of the current row, if any (reset after each row that has one).
+  const errAt = new Array<E | undefined>(cols).fill(undefined);
   const out = new Array<(number | E)[]>(rows);
   for (let r = 0; r < rows; r++) {
     lanes.forEach((l, k) => (l.o = r * (rowStep[k] as number)));
-    let cells: (number | E)[] | undefined;
+    const row = new Array<number>(cols);
+    const finite = model.row(row, cols, lanes);
+    let first: E | undefined;
+    // Argument errors first, in argument order: the first argument with an error in a cell wins it.
     for (const [k, byRow] of withErrors) {
       const a = args[k] as Arg<number>;
       const ar = a.rows === 1 ? 0 : r;
       const bad = byRow.get(ar);
       if (bad === undefined) continue;
       if (a.cols === 1) {
-        // A single column read by every cell of the row: where no earlier argument failed, the row is its error.
-        const e = fail(a.errors?.[ar] as ModelError);
-        if (cells === undefined) {
-          cells = new Array<E>(cols).fill(e);
-          explain.pending = false;
-          break;
-        }
-        for (let c = 0; c < cols; c++) {
-          if (mark[c] !== r + 1) cells[c] = e;
-        }
+        // A single column: every cell of the row reads this cell.
+        const e = fail(a.errors?.get(ar) as ModelError);
+        first ??= e;
+        for (let c = 0; c < cols; c++) if (errAt[c] === undefined) errAt[c] = e;
         break;
       }
-      cells ??= rowOf(model, lanes, cols, explain, false);
       for (const c of bad) {
-        if (mark[c] === r + 1) continue;
-        cells[c] = fail(a.errors?.[ar * a.cols + c] as ModelError);
-        mark[c] = r + 1;
+        if (errAt[c] !== undefined) continue;
+        const e = fail(a.errors?.get(ar * a.cols + c) as ModelError);
+        first ??= e;
+        errAt[c] = e;
       }
     }
-    if (cells === undefined) cells = rowOf(model, lanes, cols, explain, true);
-    else if (explain.pending) explain.fill(cells, mark, r + 1);
+    if (!finite) first = explainer.explain(row, errAt) ?? first;
+    if (first === undefined) {
+      out[r] = row;
+      continue;
+    }
+    // Errors written into the row of numbers: V8 converts the row once, in place (cheaper, measured,
+    // than building a second array of values and errors).
+    const cells: (number | E)[] = row;
+    for (let c = 0; c < cols; c++) {
+      const e = errAt[c];
+      if (e === undefined) continue;
+      cells[c] = e;
+      errAt[c] = undefined;
+    }
     out[r] = cells;
   }
   return out;
-}
-
-/**
- * One row of the model's values. Where a value is not finite, the cell holds the explanation's
- * error if `explainNow`; otherwise `explain.pending` says the caller must call `explain.fill`.
- */
-function rowOf<E>(model: NumericModel, lanes: readonly Lane[], cols: number, explain: Explainer<E>, explainNow: boolean): (number | E)[] {
-  const row = new Array<number>(cols);
-  explain.pending = !model.row(row, cols, lanes);
-  const cells: (number | E)[] = row;
-  if (explain.pending && explainNow) explain.fill(cells, null, 0);
-  return cells;
 }
 
 /**
@@ -175,8 +178,6 @@ function rowOf<E>(model: NumericModel, lanes: readonly Lane[], cols: number, exp
  * the explanation reads and the error it gave, so a column of such cells is explained once.
  */
 class Explainer<E> {
-  /** Whether the last row computed has a value that is not finite. */
-  pending = false;
   private readonly reads: readonly number[];
   private readonly seen: Float64Array;
   private readonly made: (E | undefined)[];
@@ -189,16 +190,20 @@ class Explainer<E> {
   ) {
     this.reads = model.explainReads ?? model.params.map((_, k) => k);
     this.seen = new Float64Array(this.reads.length * cols);
-    this.made = new Array<E | undefined>(cols);
+    this.made = new Array<E | undefined>(cols).fill(undefined);
   }
 
-  /** Puts the error into each cell whose value is not finite (skipping cells with `mark[c] === stamp`). */
-  fill(cells: (number | E)[], mark: Int32Array | null, stamp: number): void {
+  /**
+   * Sets `errAt[c]` for each cell of `row` whose value is not finite and that has no error yet;
+   * returns one of the errors set, or `undefined` when it set none.
+   */
+  explain(row: readonly number[], errAt: (E | undefined)[]): E | undefined {
     const { reads, seen, made, lanes } = this;
     const n = reads.length;
-    for (let c = 0; c < cells.length; c++) {
-      const y = cells[c];
-      if (typeof y !== 'number' || y - y === 0 || (mark !== null && mark[c] === stamp)) continue;
+    let some: E | undefined;
+    for (let c = 0; c < row.length; c++) {
+      const y = row[c] as number;
+      if (y - y === 0 || errAt[c] !== undefined) continue;
       let same = made[c] !== undefined;
       for (let q = 0; q < n; q++) {
         const x = at(lanes[reads[q] as number] as Lane, c);
@@ -206,8 +211,8 @@ class Explainer<E> {
         seen[c * n + q] = x;
       }
       if (!same) made[c] = this.fail(this.model.explain(lanes.map((l) => at(l, c))));
-      cells[c] = made[c] as E;
+      errAt[c] = some = made[c];
     }
-    this.pending = false;
+    return some;
   }
 }

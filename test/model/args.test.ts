@@ -218,10 +218,10 @@ describe('numbers', () => {
     ]);
     expect(Array.from(a.values).slice(0, 3)).toEqual([1, 2, 3]);
     expect(a.errors).not.toBeNull();
-    const errors = a.errors ?? [];
-    expect([errors[0], errors[1], errors[2]]).toEqual([undefined, undefined, undefined]);
+    const errors = a.errors ?? new Map<number, ModelError>();
+    expect([errors.get(0), errors.get(1), errors.get(2)]).toEqual([undefined, undefined, undefined]);
     expectModelErrorValue(
-      errors[3],
+      errors.get(3),
       'INVALID_ARGUMENT',
       'daily_use (row 2, column 2 of the range) must be a number ≥ 0 (rounds per day); got the text "x"',
     );
@@ -229,7 +229,7 @@ describe('numbers', () => {
 
   it('gives no position for the only cell of a 1 x 1 range', () => {
     const a = numbers(dailyUse, [[-1]]);
-    expectModelErrorValue(a.errors?.[0], 'INVALID_ARGUMENT', /^daily_use must be a number ≥ 0 .*; got -1$/);
+    expectModelErrorValue(a.errors?.get(0), 'INVALID_ARGUMENT', /^daily_use must be a number ≥ 0 .*; got -1$/);
   });
 });
 
@@ -245,8 +245,8 @@ describe('choices', () => {
 
   it('marks only the unknown cell, with its position', () => {
     const a = choices(colour, [['red', 'blue']]);
-    expect(a.errors?.[0]).toBeUndefined();
-    expectModelErrorValue(a.errors?.[1], 'INVALID_ARGUMENT', 'colour (row 1, column 2 of the range) must be red or green; got the text "blue"');
+    expect(a.errors?.get(0)).toBeUndefined();
+    expectModelErrorValue(a.errors?.get(1), 'INVALID_ARGUMENT', 'colour (row 1, column 2 of the range) must be red or green; got the text "blue"');
   });
 
   it('rejects an empty range as a whole', () => {
