@@ -19,6 +19,20 @@
 //    DEF.FORCE_SIZE over the axes: write the sheet, evaluate, read). Run by bench/sensitivity.bench.ts
 //    through jest.bench.config.js (ts-jest); the two tables must agree cell by cell.
 //
+// 4. Error paths and per-cell costs (issue 8), through the same bundle, each against a baseline in
+//    the same process (interleaved runs, medians):
+//    - the 500 x 500 MUNITION_DAYS grid with 10 % of its cells #N/A (50 of the 500 daily_use
+//      columns at or below production: no finite answer), against the clean grid (target <= 2x);
+//    - the same grid with 10 % of its rows reading an #N/A cell (50 stock cells are
+//      CustomFunctions.Error #N/A, passed on), against the clean grid;
+//    - a 500 x 500 stock grid argument with one text cell, against the same grid all numbers
+//      (target <= 3x);
+//    - FUND_SHARE (500 countries x 500 amounts, GDP key) against a bare loop that multiplies each
+//      amount by its country's share, looked up once a row (target <= 4x);
+//    - FORCE_COST (500 personnel x 500 costs x 3 years) against a bare loop p × c × y (target <= 2x);
+//    - how long a whole column (1,048,576 x 1, every cell text) takes to be refused by FORCE_SIZE
+//      and SOURCE (target: well under 100 ms), and the heap it leaves behind.
+//
 // Prints a table; no pass/fail exit code except for a mismatch between two outputs.
 // The bundle is built first (npm run build) when dist/functions.js is missing or older than src/.
 
@@ -183,6 +197,219 @@ const lines = [
   `  taskpane.js             ${pad(kB(size("taskpane.js")), 10)}`,
 ];
 console.log(lines.join("\n"));
+
+// 4. Error paths and per-cell costs.
+const fn = (id) => {
+  const f = functions.get(id);
+  if (typeof f !== "function") {
+    console.error(`dist/functions.js does not associate ${id}`);
+    process.exit(1);
+  }
+  return f;
+};
+const { CustomFunctionError } = require("./load-bundle.cjs");
+
+/** Median times of `a()` and `b()` over interleaved runs, after a warm-up; returns [a, b] in ms. */
+function interleaved(a, b, runs = RUNS, warmup = WARMUP) {
+  const timeOf = (f) => {
+    const t0 = performance.now();
+    const out = f();
+    const t = performance.now() - t0;
+    if (Array.isArray(out) && Array.isArray(out[0]) && typeof out[0][0] === "number") sink += out[0][0];
+    return t;
+  };
+  for (let i = 0; i < warmup; i++) {
+    timeOf(a);
+    timeOf(b);
+  }
+  const ta = [];
+  const tb = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      ta.push(timeOf(a));
+      tb.push(timeOf(b));
+    } else {
+      tb.push(timeOf(b));
+      ta.push(timeOf(a));
+    }
+  }
+  return [median(ta), median(tb)];
+}
+
+/** Cells of `got` that are numbers where `want` is, within a relative 1e-15 (the order of a product may differ). */
+function firstNumericDifference(got, want) {
+  for (let r = 0; r < want.length; r++) {
+    for (let c = 0; c < want[r].length; c++) {
+      const a = got[r]?.[c];
+      const b = want[r][c];
+      if (typeof a !== "number" || Math.abs(a - b) > 1e-15 * Math.abs(b)) return `(${r}, ${c}): ${String(a)} vs ${b}`;
+    }
+  }
+  return null;
+}
+
+/** Counts the error cells of a result and checks they are `code`; exits on anything else. */
+function countErrors(out, code, label) {
+  let n = 0;
+  for (const row of out) {
+    for (const x of row) {
+      if (typeof x === "number") continue;
+      if (!(x instanceof CustomFunctionError) || x.code !== code) {
+        console.error(`${label}: expected numbers and ${code}, got ${String(x?.code ?? x)}`);
+        process.exit(1);
+      }
+      n++;
+    }
+  }
+  return n;
+}
+
+// 10 % of the cells without a finite answer: every 10th daily_use column is at production.
+const useNa = [dailyUse[0].map((u, c) => (c % 10 === 0 ? PRODUCTION : u))];
+const naCells = countErrors(munitionDays(stock, useNa, dailyProduction), "#N/A", "10 % #N/A grid");
+const [naTime, cleanForNa] = interleaved(
+  () => munitionDays(stock, useNa, dailyProduction),
+  () => munitionDays(stock, dailyUse, dailyProduction),
+);
+
+// The least any implementation could do for that grid: a bare loop writing the same numbers, and
+// one shared error object where use does not exceed production. A row holding an object boxes its
+// numbers (V8), so this, not the clean grid, is the floor for a grid with errors.
+const naError = new CustomFunctionError("#N/A", "no finite answer");
+const naLoop = () => {
+  const use = useNa[0];
+  const p = dailyProduction[0][0];
+  const out = new Array(ROWS);
+  for (let r = 0; r < ROWS; r++) {
+    const s = stock[r][0];
+    const row = new Array(COLS);
+    for (let c = 0; c < COLS; c++) row[c] = use[c] > p ? s / (use[c] - p) : naError;
+    out[r] = row;
+  }
+  return out;
+};
+const [naTimeAgain, naLoopTime] = interleaved(() => munitionDays(stock, useNa, dailyProduction), naLoop);
+
+// 10 % of the rows read an #N/A cell: every 10th stock cell is the runtime's #N/A error.
+const stockNa = stock.map((row, r) => (r % 10 === 0 ? [new CustomFunctionError("#N/A")] : row));
+const upstreamCells = countErrors(munitionDays(stockNa, dailyUse, dailyProduction), "#N/A", "upstream #N/A grid");
+const [upstreamTime, cleanForUpstream] = interleaved(
+  () => munitionDays(stockNa, dailyUse, dailyProduction),
+  () => munitionDays(stock, dailyUse, dailyProduction),
+);
+
+// A 500 x 500 stock grid with one text cell, against the same grid all numbers.
+const stockGrid = Array.from({ length: ROWS }, (_, r) => Array.from({ length: COLS }, (_, c) => 100000 + 1000 * r + c));
+const stockGridText = stockGrid.map((row) => row.slice());
+stockGridText[ROWS >> 1][COLS >> 1] = "n/a";
+const textCells = (() => {
+  let n = 0;
+  for (const row of munitionDays(stockGridText, dailyUse, dailyProduction)) for (const x of row) if (typeof x !== "number") n++;
+  return n;
+})();
+const [textTime, cleanGridTime] = interleaved(
+  () => munitionDays(stockGridText, dailyUse, dailyProduction),
+  () => munitionDays(stockGrid, dailyUse, dailyProduction),
+);
+
+// FUND_SHARE: 500 countries (the GDP key's 29, repeated) x 500 amounts, against a bare loop.
+const fundKeyFn = fn("FUND_KEY");
+const fundShareFn = fn("FUND_SHARE");
+const GDP_CODES = ["BE", "BG", "CZ", "DK", "DE", "EE", "IE", "GR", "ES", "FR", "HR", "IT", "CY", "LV", "LT", "LU", "HU", "MT", "NL", "AT", "PL", "PT", "RO", "SI", "SK", "FI", "SE", "GB", "NO"];
+const countries = Array.from({ length: ROWS }, (_, r) => [GDP_CODES[r % GDP_CODES.length]]);
+const amounts = [Array.from({ length: COLS }, (_, c) => 1000 + 7 * c)];
+const gdp = [["GDP"]];
+// Each country's share, read once through FUND_KEY (outside the timing): the least a loop could know.
+const shareOf = new Map(GDP_CODES.map((code) => [code, fundKeyFn([[code]], gdp, null)[0][0]]));
+const fundLoop = () => {
+  const amt = amounts[0];
+  const out = new Array(ROWS);
+  for (let r = 0; r < ROWS; r++) {
+    const s = shareOf.get(countries[r][0]);
+    const row = new Array(COLS);
+    for (let c = 0; c < COLS; c++) row[c] = amt[c] * s;
+    out[r] = row;
+  }
+  return out;
+};
+const fundDiff = firstDifference(fundShareFn(countries, amounts, gdp, null), fundLoop());
+if (fundDiff !== null) {
+  console.error(`MISMATCH between FUND_SHARE and its bare loop at ${fundDiff}`);
+  process.exit(1);
+}
+const [fundTime, fundLoopTime] = interleaved(() => fundShareFn(countries, amounts, gdp, null), fundLoop);
+
+// FORCE_COST: 500 personnel x 500 costs x 3 years, against a bare loop.
+const forceCostFn = fn("FORCE_COST");
+const personnel = Array.from({ length: ROWS }, (_, r) => [1000.5 + 10 * r]);
+const costs = [Array.from({ length: COLS }, (_, c) => 50000.25 + 100 * c)];
+const years = [[3]];
+const costLoop = () => {
+  const y = years[0][0];
+  const cs = costs[0];
+  const out = new Array(ROWS);
+  for (let r = 0; r < ROWS; r++) {
+    const p = personnel[r][0];
+    const row = new Array(COLS);
+    for (let c = 0; c < COLS; c++) row[c] = p * cs[c] * y;
+    out[r] = row;
+  }
+  return out;
+};
+const costDiff = firstNumericDifference(forceCostFn(personnel, costs, years), costLoop());
+if (costDiff !== null) {
+  console.error(`MISMATCH between FORCE_COST and its bare loop at ${costDiff}`);
+  process.exit(1);
+}
+const [costTime, costLoopTime] = interleaved(() => forceCostFn(personnel, costs, years), costLoop);
+
+// Whole columns of text: refused from their length.
+const WHOLE_COLUMN = 1_048_576;
+const textColumn = Array.from({ length: WHOLE_COLUMN }, () => ["text"]);
+const refusal = (f, args) => {
+  const times = [];
+  let code = "";
+  if (typeof globalThis.gc === "function") globalThis.gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 21; i++) {
+    const t0 = performance.now();
+    try {
+      f(...args);
+    } catch (e) {
+      code = e instanceof CustomFunctionError ? e.code : String(e);
+    }
+    times.push(performance.now() - t0);
+  }
+  const heap = process.memoryUsage().heapUsed - heap0;
+  return { first: times[0], median: median(times), code, heap };
+};
+const sizeRefusal = refusal(fn("FORCE_SIZE"), [textColumn, [[1]], null, null]);
+const sourceRefusal = refusal(fn("SOURCE"), [textColumn]);
+
+const ratioLine = (label, a, b, target) =>
+  `  ${label.padEnd(44)} ${pad(ms(a), 10)} ${pad(ms(b), 10)} ${pad(`${(a / b).toFixed(2)}x`, 8)}` +
+  (target === undefined ? "" : `   target <= ${target}x: ${a / b <= target ? "met" : "NOT met"}`);
+const MB = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+console.log(
+  [
+    "",
+    `error paths and per-cell costs (bundle), medians of ${RUNS} interleaved runs after ${WARMUP} warm-ups`,
+    `  ${"".padEnd(44)} ${pad("this", 10)} ${pad("baseline", 10)} ${pad("ratio", 8)}`,
+    ratioLine(`MUNITION_DAYS, ${naCells.toLocaleString("en")} #N/A cells (10 %) / clean`, naTime, cleanForNa, 2),
+    ratioLine(`  the same / bare loop writing the same cells`, naTimeAgain, naLoopTime),
+    ratioLine(`MUNITION_DAYS, ${upstreamCells.toLocaleString("en")} cells reading #N/A / clean`, upstreamTime, cleanForUpstream),
+    ratioLine(`MUNITION_DAYS 500 x 500 stock, 1 text cell (${textCells} error) / clean`, textTime, cleanGridTime, 3),
+    ratioLine("FUND_SHARE 500 x 500 / bare loop", fundTime, fundLoopTime, 4),
+    ratioLine("FORCE_COST 500 x 500 / bare loop", costTime, costLoopTime, 2),
+    "",
+    `whole column (${WHOLE_COLUMN.toLocaleString("en")} x 1 of text) refused, 21 calls each`,
+    `  FORCE_SIZE(A:A, 1)    first ${pad(ms(sizeRefusal.first), 10)}  median ${pad(ms(sizeRefusal.median), 10)}  ${sizeRefusal.code}  heap after 21 calls ${MB(sizeRefusal.heap)}` +
+      `   target < 100 ms: ${sizeRefusal.first < 100 ? "met" : "NOT met"}`,
+    `  SOURCE(A:A)           first ${pad(ms(sourceRefusal.first), 10)}  median ${pad(ms(sourceRefusal.median), 10)}  ${sourceRefusal.code}  heap after 21 calls ${MB(sourceRefusal.heap)}` +
+      `   target < 100 ms: ${sourceRefusal.first < 100 ? "met" : "NOT met"}`,
+  ].join("\n"),
+);
+if (!Number.isFinite(sink)) console.log("");
 
 // 3. Sensitivity tables, through the TypeScript sources (ts-jest).
 const benchOut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "defecon-bench-")), "sensitivity.json");

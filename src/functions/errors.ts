@@ -5,14 +5,18 @@
  * - bad input (wrong kind, out of range, shapes that cannot combine, a result too large) is `#VALUE!`
  *   with a message naming the parameter and what it accepts;
  * - valid input with no finite answer, or that the data does not cover, is `#N/A` with the reason;
- * - a result beyond the largest double is `#NUM!`, as Excel's own arithmetic gives.
+ * - a result beyond the largest double is `#NUM!`, as Excel's own arithmetic gives;
+ * - an argument cell that already holds an Excel error passes it on with its kind (`#N/A`,
+ *   `#DIV/0!`, `#NUM!`, `#NULL!`, `#VALUE!`), as Excel's own functions do; `#REF!` and `#NAME?`,
+ *   which a custom function may receive but not return (learn.microsoft.com, "Handle and return
+ *   errors from your custom function"), become `#VALUE!` with a message naming them.
  * Anything else thrown is a bug in DefEcon; it still reaches the cell as `#VALUE!` with a message
  * rather than as an unexplained error.
  */
-import { ModelError, type ModelErrorCode } from '../model/errors';
+import { ModelError, type ModelErrorCode, type SheetErrorCode } from '../model/errors';
 
 /** The Excel error values DefEcon returns (the values of `CustomFunctions.ErrorCode`). */
-export type ExcelErrorCode = '#VALUE!' | '#N/A' | '#NUM!';
+export type ExcelErrorCode = '#VALUE!' | '#N/A' | '#NUM!' | '#DIV/0!' | '#NULL!';
 
 /**
  * An Excel error: a `CustomFunctions.Error` inside Excel; where the Custom Functions runtime is
@@ -31,6 +35,18 @@ const CODES: Readonly<Record<ModelErrorCode, ExcelErrorCode>> = {
   NO_FINITE_ANSWER: '#N/A',
   NOT_COVERED: '#N/A',
   OVERFLOW: '#NUM!',
+  UPSTREAM: '#VALUE!',
+};
+
+/** The error a result cell shows for an argument cell holding `e`: the same, where a custom function may return it. */
+const PASSED_ON: Readonly<Record<SheetErrorCode, ExcelErrorCode>> = {
+  '#N/A': '#N/A',
+  '#DIV/0!': '#DIV/0!',
+  '#NUM!': '#NUM!',
+  '#NULL!': '#NULL!',
+  '#VALUE!': '#VALUE!',
+  '#REF!': '#VALUE!',
+  '#NAME?': '#VALUE!',
 };
 
 function excelError(code: ExcelErrorCode, message: string): ExcelError {
@@ -42,6 +58,7 @@ function excelError(code: ExcelErrorCode, message: string): ExcelError {
 
 /** The Excel error for a model error. */
 export function toExcelError(e: ModelError): ExcelError {
+  if (e.upstream !== undefined) return excelError(PASSED_ON[e.upstream], e.message);
   return excelError(CODES[e.code], e.message);
 }
 

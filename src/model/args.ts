@@ -6,21 +6,36 @@
  * Conventions (Excel's):
  * - a blank cell (`null`, `undefined` or `""`) counts as 0 in a required number, and as "omitted"
  *   (the default) in an optional parameter;
- * - text, booleans and error values are never read as numbers;
+ * - text and booleans are never read as numbers;
+ * - a cell that already holds an Excel error (`#N/A`, `#DIV/0!`…) is an `UPSTREAM` error, which
+ *   the result passes on with its kind;
  * - a problem in one cell marks that cell only; a problem with the range as a whole (empty, ragged)
  *   is an error for the whole call.
+ *
+ * Size first: {@link dimsOf} reads an argument's size from its length and its first row's length
+ * alone, so a call whose result would be too large (a whole column is 1,048,576 rows) is refused
+ * before any cell is read (see `grid.ts`).
  */
-import { invalid, ModelError } from './errors';
+import { invalid, ModelError, sheetErrorOf, type SheetErrorCode, upstream } from './errors';
 
-/** A validated argument: `rows x cols` values in row-major order, with per-cell errors if any. */
-export interface Arg<T> {
+/** The name and size of an argument, known before any of its cells is read. */
+export interface Dims {
   /** The parameter's name, as Excel shows it. */
   readonly name: string;
   readonly rows: number;
   readonly cols: number;
+}
+
+/** A validated argument: `rows x cols` values in row-major order, with per-cell errors if any. */
+export interface Arg<T> extends Dims {
+  /** The value of each cell; for a cell with an error, `NaN` (numbers) or `undefined` (choices). */
   readonly values: ArrayLike<T>;
-  /** `null` when no cell has an error (the common case); otherwise one slot per cell. */
-  readonly errors: readonly (ModelError | undefined)[] | null;
+  /**
+   * `null` when no cell has an error (the common case); otherwise the error of each cell that has
+   * one, by its index (row-major), in ascending order. Sparse: one bad cell in a 500 x 500 range
+   * costs one entry, not a 250,000-slot array.
+   */
+  readonly errors: ReadonlyMap<number, ModelError> | null;
 }
 
 /** A numeric parameter and the range it accepts. */
@@ -76,6 +91,27 @@ function where(rows: number, cols: number, r: number, c: number): string {
 }
 
 /**
+ * The size of an argument from its length and its first row's length, reading no cell: a single
+ * value is 1 x 1, a flat array one row. Throws for an empty range. Whether the range is
+ * rectangular is checked when its cells are read ({@link numbers}, {@link choices}).
+ */
+export function dimsOf(name: string, raw: unknown): Dims {
+  if (!Array.isArray(raw)) return { name, rows: 1, cols: 1 };
+  const items = raw as readonly unknown[];
+  const first: unknown = items[0];
+  const rows = Array.isArray(first) ? items.length : 1;
+  const cols = Array.isArray(first) ? (first as readonly unknown[]).length : items.length;
+  if (rows * cols === 0) throw invalid(name, `${name} is an empty range; give a value or a range with at least one cell`);
+  return { name, rows, cols };
+}
+
+/** The Excel error a cell holds as an `UPSTREAM` model error, or `undefined` when it holds none. */
+function upstreamOf(name: string, v: unknown): ModelError | undefined {
+  const code = sheetErrorOf(v);
+  return code === undefined ? undefined : upstream(name, code);
+}
+
+/**
  * The cells of an argument as a rectangular 2-D array. A single value is a 1 x 1 range; a flat
  * array is one row. Throws for an empty or ragged range.
  */
@@ -108,6 +144,8 @@ export function checkNumber(p: NumberParam, v: unknown, at = ''): number | Model
   } else if (isBlank(v)) {
     x = p.default ?? 0;
   } else {
+    const passed = upstreamOf(p.name, v);
+    if (passed !== undefined) return passed;
     return invalid(p.name, `${p.name}${at} must be ${describeRange(p)} (${p.unit}); got ${show(v)}`);
   }
   const ok =
@@ -130,47 +168,110 @@ export function checkChoice<T>(p: ChoiceParam<T>, v: unknown, at = ''): T | Mode
   if (isBlank(v) && p.default !== undefined) return p.default;
   const found = typeof v === 'string' ? p.resolve(v.trim()) : undefined;
   if (found !== undefined) return found;
+  const passed = upstreamOf(p.name, v);
+  if (passed !== undefined) return passed;
   return invalid(p.name, `${p.name}${at} must be ${p.accepted}; got ${show(v)}`);
+}
+
+/**
+ * The errors of an argument's cells as they are found, with one shared error per kind of upstream
+ * error (every #N/A cell of the argument holds the same object).
+ */
+class CellErrors {
+  errors: Map<number, ModelError> | null = null;
+  private passedOn: Map<SheetErrorCode, ModelError> | undefined;
+  constructor(private readonly size: number) {}
+
+  /** Records the error of cell `i`; `located` builds it with the cell's position in the message. */
+  add(i: number, first: ModelError, located: () => ModelError): void {
+    this.errors ??= new Map();
+    const up = first.upstream;
+    if (up === undefined) {
+      this.errors.set(i, this.size === 1 ? first : located());
+      return;
+    }
+    this.passedOn ??= new Map();
+    const shared = this.passedOn.get(up) ?? first;
+    this.passedOn.set(up, shared);
+    this.errors.set(i, shared);
+  }
 }
 
 function parse<T>(
   name: string,
   rows: readonly (readonly unknown[])[],
   values: { length: number; [i: number]: T },
+  bad: T,
   check: (v: unknown, at: string) => T | ModelError,
 ): Arg<T> {
   const nRows = rows.length;
   const nCols = rows[0]?.length ?? 0;
-  let errors: (ModelError | undefined)[] | null = null;
+  const found = new CellErrors(nRows * nCols);
   let i = 0;
   for (let r = 0; r < nRows; r++) {
     const row = rows[r] as readonly unknown[];
     for (let c = 0; c < nCols; c++, i++) {
-      const x = check(row[c], '');
+      const v = row[c];
+      const x = check(v, '');
       if (x instanceof ModelError) {
-        // Checked again with the position, so the message says which cell; only on the error path.
-        errors ??= new Array<ModelError | undefined>(nRows * nCols);
-        errors[i] = nRows * nCols === 1 ? x : (check(row[c], where(nRows, nCols, r, c)) as ModelError);
+        values[i] = bad;
+        found.add(i, x, () => check(v, where(nRows, nCols, r, c)) as ModelError);
       } else {
         values[i] = x;
       }
     }
   }
-  return { name, rows: nRows, cols: nCols, values, errors };
+  return { name, rows: nRows, cols: nCols, values, errors: found.errors };
 }
 
-/** Parses a numeric argument (a value or a range). An omitted optional argument (`null`) takes its default. */
+/**
+ * Parses a numeric argument (a value or a range). An omitted optional argument (`null`) takes its
+ * default. A number inside the parameter's range is taken in one comparison chain; anything else
+ * (blank, text, an error value, a number out of range) goes through {@link checkNumber}. The cells
+ * that fail are only noted in the loop and explained after it, so the loop stays small and V8
+ * keeps it optimised when a few cells fail.
+ */
 export function numbers(p: NumberParam, raw: unknown): Arg<number> {
   const rows = toRows(p.name, raw);
-  const n = rows.length * (rows[0]?.length ?? 0);
-  return parse<number>(p.name, rows, new Float64Array(n), (v, at) => checkNumber(p, v, at));
+  const nRows = rows.length;
+  const nCols = rows[0]?.length ?? 0;
+  const values = new Float64Array(nRows * nCols);
+  const bad: number[] = [];
+  const lo = p.min ?? -Infinity;
+  const hi = p.max ?? Infinity;
+  const loOpen = p.minExclusive === true;
+  const hiOpen = p.maxExclusive === true;
+  let i = 0;
+  for (let r = 0; r < nRows; r++) {
+    const row = rows[r] as readonly unknown[];
+    for (let c = 0; c < nCols; c++, i++) {
+      const v = row[c];
+      if (typeof v === 'number' && v - v === 0 && (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi)) {
+        values[i] = v;
+        continue;
+      }
+      const x = checkNumber(p, v, '');
+      if (typeof x === 'number') values[i] = x;
+      else bad.push(i);
+    }
+  }
+  if (bad.length === 0) return { name: p.name, rows: nRows, cols: nCols, values, errors: null };
+  const found = new CellErrors(nRows * nCols);
+  for (const j of bad) {
+    const r = Math.floor(j / nCols);
+    const c = j - r * nCols;
+    const v = (rows[r] as readonly unknown[])[c];
+    values[j] = NaN;
+    found.add(j, checkNumber(p, v, '') as ModelError, () => checkNumber(p, v, where(nRows, nCols, r, c)) as ModelError);
+  }
+  return { name: p.name, rows: nRows, cols: nCols, values, errors: found.errors };
 }
 
 /** Parses a choice argument (a value or a range of text). */
 export function choices<T>(p: ChoiceParam<T>, raw: unknown): Arg<T> {
   const rows = toRows(p.name, raw);
   const n = rows.length * (rows[0]?.length ?? 0);
-  return parse<T>(p.name, rows, new Array<T>(n), (v, at) => checkChoice(p, v, at));
+  return parse<T | undefined>(p.name, rows, new Array<T | undefined>(n), undefined, (v, at) => checkChoice(p, v, at)) as Arg<T>;
 }
 
 /**

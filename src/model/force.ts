@@ -8,9 +8,9 @@
  */
 import { findPrecedent, PRECEDENTS } from '../data/precedents';
 import type { Precedent } from '../data/types';
-import { type ChoiceParam, checkChoice, choices, must, type NumberParam } from './args';
+import { type ChoiceParam, checkChoice, choices, dimsOf, must, type NumberParam } from './args';
 import { ModelError, notCovered } from './errors';
-import { broadcast } from './grid';
+import { broadcast, broadcastShape } from './grid';
 import { evaluate, type NumericModel, overflow } from './numeric';
 
 const extent: NumberParam = { name: 'extent', unit: 'km of line, km² of zone or thousands of inhabitants', min: 0 };
@@ -42,12 +42,29 @@ export function forceSize(extent: number, density: number, rotation?: number, en
   return evaluate(FORCE_SIZE, [extent, density, rotation, enablerShare]);
 }
 
-const size = (e: number, d: number, r: number, s: number): number => (e * d * r) / (1 - s);
+/**
+ * The product of three non-negative factors, multiplied smallest by largest first, so that a
+ * product in range is never lost to an intermediate overflow or underflow: 1e200 × 1e200 × 1e-300
+ * is 1e100 (in order: Infinity), and 1e-200 × 1e-200 × 1e200 is 1e-200 (in order: 0). Branch-free:
+ * the three are ordered with Math.min and Math.max, with no array to sort.
+ */
+export const ordered = (a: number, b: number, c: number): number => {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  return Math.min(lo, c) * Math.max(hi, c) * Math.max(lo, Math.min(hi, c));
+};
+
+/**
+ * E × d × r, ordered (see {@link ordered}), then divided by 1 − s ∈ (0, 1], which only makes it
+ * larger: a tiny extent at a tiny density is no longer lost to 0 when the product is representable.
+ */
+const size = (e: number, d: number, r: number, s: number): number => ordered(e, d, r) / (1 - s);
 
 export const FORCE_SIZE: NumericModel = {
   params: [extent, density, rotation, enablerShare],
   f: size,
   explain: overflow,
+  explainReads: [],
   row: (out, n, [l0, l1, l2, l3]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!, { v: v3, o: o3, s: s3 } = l3!;
     const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!, k3 = v3[o3]!;
@@ -83,6 +100,7 @@ export const FORCE_ROTATION: NumericModel = {
   params: [tourMonths, intervalMonths],
   f: rotationOf,
   explain: overflow,
+  explainReads: [],
   row: (out, n, [l0, l1]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!;
     const k0 = v0[o0]!, k1 = v1[o1]!;
@@ -113,15 +131,13 @@ export function forceCost(personnel: number, costPerYear: number, years?: number
  * p × c × y, multiplied smallest by largest first so that a product in range is never lost to an
  * intermediate overflow (1e200 × 1e200 × 0 is 0, and × 1e-300 is 1e100). Inputs are ≥ 0.
  */
-const cost = (p: number, c: number, y: number): number => {
-  const [lo, mid, hi] = [p, c, y].sort((x, z) => x - z) as [number, number, number];
-  return lo * hi * mid;
-};
+const cost = ordered;
 
 export const FORCE_COST: NumericModel = {
   params: [personnel, costPerYear, years],
   f: cost,
   explain: overflow,
+  explainReads: [],
   row: (out, n, [l0, l1, l2]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
     const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!;
@@ -185,6 +201,7 @@ export function forceDensity(precedent: string, basis: string = 'km2'): number {
 
 /** {@link forceDensity} broadcast over ranges of precedents and bases. */
 export function liftForceDensity<E>(rawPrecedent: unknown, rawBasis: unknown, onError: (e: ModelError) => E): (number | E)[][] {
+  broadcastShape([dimsOf(precedentParam.name, rawPrecedent), dimsOf(basisParam.name, rawBasis)]);
   const p = choices(precedentParam, rawPrecedent);
   const b = choices(basisParam, rawBasis);
   return broadcast([p, b], (ix) => densityOf(p.values[ix[0]!]!, b.values[ix[1]!]!), onError);

@@ -14,10 +14,10 @@ import { findCountry } from '../data/countries';
 import { findKey, KEY_IDS, KEYS } from '../data/keys';
 import { findAssumption } from '../data/assumptions';
 import type { ContributionKey, Country, CountryCode, KeyId } from '../data/types';
-import { type Arg, type ChoiceParam, checkChoice, checkNumber, choices, listOf, must, type NumberParam, numbers } from './args';
+import { type Arg, type ChoiceParam, checkChoice, checkNumber, choices, dimsOf, listOf, must, type NumberParam, numbers } from './args';
 import { invalid, ModelError, notCovered } from './errors';
-import { broadcast } from './grid';
-import { evaluate, type NumericModel, overflow } from './numeric';
+import { broadcast, broadcastShape } from './grid';
+import { evaluate, liftArgs, type NumericModel, overflow } from './numeric';
 
 const COUNTRY_ACCEPTED =
   'an EU27 member, the United Kingdom or Norway, as an ISO code (DE, GR, GB), a Eurostat code (EL, UK) or an English name';
@@ -50,28 +50,76 @@ function keyTotal(key: ContributionKey, participants: Participants): number {
   return total;
 }
 
+/** Each key's total over every country it covers, summed once for the module. */
+const FULL_TOTALS: ReadonlyMap<KeyId, number> = new Map([...KEYS].map(([id, k]) => [id, keyTotal(k, null)]));
+
 /**
- * Renormalised key shares, with the per-key totals computed once however many cells ask.
+ * Each key's total over a set of participants, for the sets met recently, by the set's sorted
+ * codes: a workbook's FUND_* calls repeat the same few sets, so a key is summed once per set, not
+ * once per call or cell. Bounded: the oldest set is dropped past {@link MAX_SETS}.
+ */
+const SET_TOTALS = new Map<string, Map<KeyId, number>>();
+const MAX_SETS = 64;
+
+function totalsFor(participants: Participants): Map<KeyId, number> | ReadonlyMap<KeyId, number> {
+  if (participants === null) return FULL_TOTALS;
+  const id = [...participants].sort().join(',');
+  let totals = SET_TOTALS.get(id);
+  if (totals === undefined) {
+    totals = new Map([...KEYS].map(([k, key]) => [k, keyTotal(key, participants)]));
+    if (SET_TOTALS.size >= MAX_SETS) SET_TOTALS.delete(SET_TOTALS.keys().next().value as string);
+    SET_TOTALS.set(id, totals);
+  }
+  return totals;
+}
+
+/** The NOT_COVERED error for a country a key does not cover, built once per key and country. */
+const UNCOVERED = new Map<string, ModelError>();
+
+function uncovered(country: Country, key: ContributionKey): ModelError {
+  const id = `${key.id}|${country.code}`;
+  let e = UNCOVERED.get(id);
+  if (e === undefined) {
+    e = notCovered('country', `the ${key.id} key does not cover ${country.name} (${country.code}); it covers ${[...key.weights.keys()].join(', ')}`);
+    UNCOVERED.set(id, e);
+  }
+  return e;
+}
+
+/**
+ * Renormalised key shares over one set of participants, with each key's total summed once (see
+ * {@link totalsFor}) however many calls and cells ask.
  */
 class ShareTable {
-  private readonly totals = new Map<KeyId, number>();
-  constructor(private readonly participants: Participants) {}
+  private readonly totals: ReadonlyMap<KeyId, number>;
+  /** The error for a key that covers none of the participants, per key. */
+  private readonly noneCovered = new Map<KeyId, ModelError>();
+  constructor(private readonly participants: Participants) {
+    this.totals = totalsFor(participants);
+  }
 
   share(country: Country, key: ContributionKey): number {
     const w = key.weights.get(country.code);
-    if (w === undefined) {
-      throw notCovered(
-        'country',
-        `the ${key.id} key does not cover ${country.name} (${country.code}); it covers ${[...key.weights.keys()].join(', ')}`,
-      );
-    }
+    if (w === undefined) throw uncovered(country, key);
+    const total = this.totals.get(key.id) as number;
+    // Only a participant set can leave a key's total at 0 (every weight is > 0): nothing is shared out.
+    if (total === 0) throw this.nothingCovered(key);
     if (this.participants !== null && !this.participants.has(country.code)) return 0;
-    let total = this.totals.get(key.id);
-    if (total === undefined) {
-      total = keyTotal(key, this.participants);
-      this.totals.set(key.id, total);
-    }
     return w / total;
+  }
+
+  private nothingCovered(key: ContributionKey): ModelError {
+    let e = this.noneCovered.get(key.id);
+    if (e === undefined) {
+      const given = [...(this.participants ?? [])].join(', ');
+      e = invalid(
+        'participants',
+        `participants must include a country the ${key.id} key covers (${[...key.weights.keys()].join(', ')}); ` +
+          `it covers none of ${given}, so nothing would be shared out`,
+      );
+      this.noneCovered.set(key.id, e);
+    }
+    return e;
   }
 }
 
@@ -129,12 +177,64 @@ export function liftFundKey<E>(
   rawParticipants: unknown,
   onError: (e: ModelError) => E,
 ): (number | E)[][] {
+  broadcastShape([dimsOf(countryParam.name, rawCountry), dimsOf(keyParam.name, rawKey)]);
   const { country, key, table } = fundArgs(rawCountry, rawKey, rawParticipants);
   const args: Arg<unknown>[] = [country, key];
   return broadcast(args, (ix) => table.share(country.values[ix[0]!]!, key.values[ix[1]!]!), onError);
 }
 
-/** {@link fundShare} broadcast over ranges of countries, amounts and keys; `participants` as for {@link liftFundKey}. */
+/**
+ * The shares of the (country, key) cells, broadcast together, as an argument of their own: a
+ * country or key cell's error, or the share's (a key that does not cover the country), marks its
+ * cell. One look-up per (country, key) cell, however many amounts there are.
+ */
+function sharesOf(country: Arg<Country>, key: Arg<ContributionKey>, table: ShareTable): Arg<number> {
+  const { rows, cols } = broadcastShape([country, key]);
+  const values = new Float64Array(rows * cols);
+  const errors = new Map<number, ModelError>();
+  for (let r = 0, i = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++, i++) {
+      const ci = (country.rows === 1 ? 0 : r * country.cols) + (country.cols === 1 ? 0 : c);
+      const ki = (key.rows === 1 ? 0 : r * key.cols) + (key.cols === 1 ? 0 : c);
+      let e = country.errors?.get(ci) ?? key.errors?.get(ki);
+      if (e === undefined) {
+        try {
+          values[i] = table.share(country.values[ci]!, key.values[ki]!);
+          continue;
+        } catch (x) {
+          if (!(x instanceof ModelError)) throw x;
+          e = x;
+        }
+      }
+      values[i] = NaN;
+      errors.set(i, e);
+    }
+  }
+  return { name: 'share', rows, cols, values, errors: errors.size === 0 ? null : errors };
+}
+
+/** amount × share: FUND_SHARE once the shares are known; never overflows, since a share is at most 1. */
+const part = (share: number, amount: number): number => amount * share;
+
+const FUND_PART: NumericModel = {
+  params: [{ name: 'share', unit: 'fraction of the amount', min: 0, max: 1 }, amountParam],
+  f: part,
+  explain: overflow,
+  explainReads: [],
+  row: (out, n, [l0, l1]) => {
+    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!;
+    const k0 = v0[o0]!, k1 = v1[o1]!;
+    let check = 0;
+    for (let j = 0; j < n; j++) check += (out[j] = part(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!)) * 0;
+    return check === 0;
+  },
+};
+
+/**
+ * {@link fundShare} broadcast over ranges of countries, amounts and keys; `participants` as for
+ * {@link liftFundKey}. The shares are looked up once per (country, key) cell, then multiplied by
+ * the amounts in the numeric row loop: no look-up per cell of the result.
+ */
 export function liftFundShare<E>(
   rawCountry: unknown,
   rawAmount: unknown,
@@ -142,14 +242,11 @@ export function liftFundShare<E>(
   rawParticipants: unknown,
   onError: (e: ModelError) => E,
 ): (number | E)[][] {
+  broadcastShape([dimsOf(countryParam.name, rawCountry), dimsOf(amountParam.name, rawAmount), dimsOf(keyParam.name, rawKey)]);
   const { country, key, table } = fundArgs(rawCountry, rawKey, rawParticipants);
   const amt = numbers(amountParam, rawAmount);
-  const args: Arg<unknown>[] = [country, amt, key];
-  return broadcast(
-    args,
-    (ix) => amt.values[ix[1]!]! * table.share(country.values[ix[0]!]!, key.values[ix[2]!]!),
-    onError,
-  );
+  broadcastShape([country, amt, key]);
+  return liftArgs(FUND_PART, [sharesOf(country, key, table), amt], onError);
 }
 
 /**
@@ -191,6 +288,7 @@ export const FUND_GUARANTEES: NumericModel = {
   params: [lendingCapacity, overGuarantee],
   f: guarantees,
   explain: overflow,
+  explainReads: [],
   row: (out, n, [l0, l1]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!;
     const k0 = v0[o0]!, k1 = v1[o1]!;

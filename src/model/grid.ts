@@ -7,7 +7,7 @@
  * column against a row makes a grid. Any other pair of sizes is a `SHAPE_MISMATCH` naming both
  * (Excel itself would pad with `#N/A`; we refuse instead, since a padded table reads as data).
  */
-import type { Arg } from './args';
+import type { Arg, Dims } from './args';
 import { ModelError } from './errors';
 
 /**
@@ -34,12 +34,16 @@ function size(a: Shape): string {
   return `${a.rows} x ${a.cols}`;
 }
 
-/** The shape of the broadcast result; throws `SHAPE_MISMATCH` or `RESULT_TOO_LARGE`. */
-export function broadcastShape(args: readonly Arg<unknown>[]): Shape {
+/**
+ * The shape of the broadcast result; throws `SHAPE_MISMATCH` or `RESULT_TOO_LARGE`. It needs only
+ * the arguments' sizes, so callers check it from {@link dimsOf} before reading any cell: a whole
+ * column (1,048,576 x 1) is refused from its length alone.
+ */
+export function broadcastShape(args: readonly Dims[]): Shape {
   let rows = 1;
   let cols = 1;
-  let rowsFrom: Arg<unknown> | undefined;
-  let colsFrom: Arg<unknown> | undefined;
+  let rowsFrom: Dims | undefined;
+  let colsFrom: Dims | undefined;
   for (const a of args) {
     if (a.rows !== 1) {
       if (rows !== 1 && a.rows !== rows && rowsFrom) throw mismatch(rowsFrom, a);
@@ -63,7 +67,7 @@ export function broadcastShape(args: readonly Arg<unknown>[]): Shape {
   return { rows, cols };
 }
 
-function mismatch(a: Arg<unknown>, b: Arg<unknown>): ModelError {
+function mismatch(a: Dims, b: Dims): ModelError {
   return new ModelError(
     'SHAPE_MISMATCH',
     b.name,
@@ -99,24 +103,31 @@ export class Payload {
 }
 
 /**
- * `onError` that returns one Excel error per distinct model error (same code and message), so a
- * grid full of the same error builds it once and its size is counted in `payload`.
+ * `onError` that returns one Excel error per distinct model error (same code, parameter, upstream
+ * error and message), so a grid full of the same error builds it once. Its message is counted in
+ * `payload` once, when it is first built: every cell holding it holds the same object.
  */
 export function errorsFor<E>(onError: (e: ModelError) => E, payload: Payload): (e: ModelError) => E {
-  const made = new Map<string, E>();
+  const byObject = new Map<ModelError, E>();
+  const byText = new Map<string, E>();
   return (e) => {
-    payload.add(e.message.length);
-    const key = `${e.code}|${e.message}`;
-    let x = made.get(key);
+    // The same ModelError object (shared by the model) is found without building a key.
+    let x = byObject.get(e);
+    if (x !== undefined) return x;
+    const key = `${e.code}|${e.parameter}|${e.upstream ?? ''}|${e.message}`;
+    x = byText.get(key);
     if (x === undefined) {
+      payload.add(e.message.length);
       x = onError(e);
-      made.set(key, x);
+      byText.set(key, x);
     }
+    byObject.set(e, x);
     return x;
   };
 }
 
-const OVERFLOW_MESSAGE = 'the result is beyond the largest number Excel holds (about 1.8E+308)';
+/** The one error for a result beyond the largest double: shared by every cell that has it. */
+export const OVERFLOW_ERROR = new ModelError('OVERFLOW', '', 'the result is beyond the largest number Excel holds (about 1.8E+308)');
 
 /**
  * Computes `cell` for every cell of the broadcast result.
@@ -141,7 +152,7 @@ export function broadcast<R extends number | string, E>(
   // Index of a's value at (r, c) is r * rowStep + c * colStep; a step is 0 along a dimension of size 1.
   const rowStep = new Int32Array(n);
   const colStep = new Int32Array(n);
-  const errors: (readonly (ModelError | undefined)[] | null)[] = [];
+  const errors: (ReadonlyMap<number, ModelError> | null)[] = [];
   let anyErrors = false;
   args.forEach((a, k) => {
     rowStep[k] = a.rows === 1 ? 0 : a.cols;
@@ -158,7 +169,7 @@ export function broadcast<R extends number | string, E>(
       for (let k = 0; k < n; k++) {
         const i = r * (rowStep[k] as number) + c * (colStep[k] as number);
         ix[k] = i;
-        if (anyErrors && bad === undefined) bad = errors[k]?.[i];
+        if (anyErrors && bad === undefined) bad = errors[k]?.get(i);
       }
       if (bad !== undefined) {
         row[c] = fail(bad);
@@ -173,7 +184,7 @@ export function broadcast<R extends number | string, E>(
         continue;
       }
       if (typeof v === 'string') payload.add(v.length);
-      row[c] = typeof v === 'number' && v - v !== 0 ? fail(new ModelError('OVERFLOW', '', OVERFLOW_MESSAGE)) : v;
+      row[c] = typeof v === 'number' && v - v !== 0 ? fail(OVERFLOW_ERROR) : v;
     }
     out[r] = row;
   }

@@ -40,6 +40,7 @@ export const MUNITION_DAYS: NumericModel = {
     p! >= u!
       ? noFiniteAnswer('daily_production', `the stock never runs out: daily_production (${p}) covers daily_use (${u})`)
       : overflow(),
+  explainReads: [1, 2],
   row: (out, n, [l0, l1, l2]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
     const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!;
@@ -72,6 +73,7 @@ export const MUNITION_STOCK: NumericModel = {
   params: [days, dailyUse, dailyProduction],
   f: stockFor,
   explain: overflow,
+  explainReads: [],
   row: (out, n, [l0, l1, l2]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
     const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!;
@@ -123,6 +125,7 @@ export const MUNITION_REGEN_YEARS: NumericModel = {
           `the stock never reaches its target: annual_production (${p}) does not exceed annual_drawdown (${w})`,
         )
       : overflow(),
+  explainReads: [2, 3],
   row: (out, n, [l0, l1, l2, l3]) => {
     const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!, { v: v3, o: o3, s: s3 } = l3!;
     const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!, k3 = v3[o3]!;

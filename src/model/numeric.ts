@@ -8,9 +8,9 @@
  * inlines `f`; a loop shared by every model would call `f` through a megamorphic site and box every
  * double. `bench/` measures the result against a plain loop.
  */
-import { checkNumber, type NumberParam, numbers } from './args';
+import { type Arg, checkNumber, dimsOf, type NumberParam, numbers } from './args';
 import { ModelError } from './errors';
-import { broadcastShape, errorsFor, Payload } from './grid';
+import { broadcastShape, errorsFor, OVERFLOW_ERROR, Payload } from './grid';
 
 /** A view of one argument along one row of the result: the value at column j is `v[o + j * s]`. */
 export interface Lane {
@@ -39,6 +39,11 @@ export interface NumericModel {
   /** The error for inputs where `f` is not finite: no finite answer, or {@link overflow}. */
   readonly explain: (xs: readonly number[]) => ModelError;
   /**
+   * The parameters (indices) `explain` reads; cells that agree on them share one explanation.
+   * Default: all of them. `[]` for an explanation that reads none (an overflow).
+   */
+  readonly explainReads?: readonly number[];
+  /**
    * Writes `f` over one row, `out[j] = f(at(lanes[0], j), at(lanes[1], j), ...)` for j < n, and
    * returns whether every value written is finite. Each model spells this loop out, with the lane
    * fields in locals, a lane of step 0 read once before the loop (`s === 0 ? k : v[o + j]`), and
@@ -50,7 +55,7 @@ export interface NumericModel {
 
 /** The error for a result beyond the largest double; `explain` for models that are finite wherever they do not overflow. */
 export function overflow(): ModelError {
-  return new ModelError('OVERFLOW', '', 'the result is beyond the largest number Excel holds (about 1.8E+308)');
+  return OVERFLOW_ERROR;
 }
 
 /**
@@ -73,39 +78,141 @@ export function evaluate(model: NumericModel, xs: readonly (number | undefined)[
  * Applies the model over arguments that may be ranges (2-D arrays), broadcasting them (see
  * `grid.ts`). An omitted optional argument is `null`, as Excel passes it, and takes its default.
  * A cell whose inputs are invalid, or that has no finite answer, holds `onError(error)`.
+ *
+ * The result's shape and size are checked from the arguments' sizes before any cell is read.
  */
 export function lift<E>(model: NumericModel, raws: readonly unknown[], onError: (e: ModelError) => E): (number | E)[][] {
-  const args = model.params.map((p, k) => numbers(p, raws[k]));
+  broadcastShape(model.params.map((p, k) => dimsOf(p.name, raws[k])));
+  return liftArgs(
+    model,
+    model.params.map((p, k) => numbers(p, raws[k])),
+    onError,
+  );
+}
+
+/** For each argument with errors, the columns of its error cells by the argument's row; `null` where it has none. */
+function errorsByRow(a: Arg<number>): Map<number, number[]> | null {
+  if (a.errors === null) return null;
+  const rows = new Map<number, number[]>();
+  for (const i of a.errors.keys()) {
+    const r = Math.floor(i / a.cols);
+    const list = rows.get(r);
+    if (list === undefined) rows.set(r, [i - r * a.cols]);
+    else list.push(i - r * a.cols);
+  }
+  return rows;
+}
+
+/**
+ * {@link lift} over arguments already parsed, one per parameter of `model` in order (for callers
+ * that derive an argument, such as FUND_SHARE's shares).
+ *
+ * Cost: the model's row loop runs over every row; only the cells that fail cost more. An argument
+ * cell with an error marks only the result cells that read it (a whole row where the argument is a
+ * single column), and a cell without a finite answer is explained once per column for as long as
+ * the inputs {@link NumericModel.explainReads} names stay the same.
+ *
+ * A row with an error cell holds objects as well as numbers, so its numbers are boxed: in V8 that
+ * costs several times a row of numbers alone whatever computes it (`npm run bench` shows a bare
+ * loop writing the same cells beside this).
+ */
+export function liftArgs<E>(model: NumericModel, args: readonly Arg<number>[], onError: (e: ModelError) => E): (number | E)[][] {
   const shape = broadcastShape(args);
   const { rows, cols } = shape;
   const fail = errorsFor(onError, new Payload(shape));
   const lanes: Lane[] = args.map((a) => ({ v: a.values, o: 0, s: a.cols === 1 ? 0 : 1 }));
   const rowStep = args.map((a) => (a.rows === 1 ? 0 : a.cols));
-  const withErrors = args.some((a) => a.errors !== null);
+  const withErrors = args
+    .map((a, k) => [k, errorsByRow(a)] as const)
+    .filter((x): x is readonly [number, Map<number, number[]>] => x[1] !== null);
+  const explainer = new Explainer(model, lanes, cols, fail);
+  // The error of each cell of the current row, if any (reset after each row that has one).
+  const errAt = new Array<E | undefined>(cols).fill(undefined);
   const out = new Array<(number | E)[]>(rows);
   for (let r = 0; r < rows; r++) {
     lanes.forEach((l, k) => (l.o = r * (rowStep[k] as number)));
     const row = new Array<number>(cols);
     const finite = model.row(row, cols, lanes);
-    // The common case checks each cell with one subtraction; the rest runs only where a cell failed.
-    const failed = withErrors ? Array.from({ length: cols }, (_, c) => c) : finite ? [] : nonFinite(row);
+    let first: E | undefined;
+    // Argument errors first, in argument order: the first argument with an error in a cell wins it.
+    for (const [k, byRow] of withErrors) {
+      const a = args[k] as Arg<number>;
+      const ar = a.rows === 1 ? 0 : r;
+      const bad = byRow.get(ar);
+      if (bad === undefined) continue;
+      if (a.cols === 1) {
+        // A single column: every cell of the row reads this cell.
+        const e = fail(a.errors?.get(ar) as ModelError);
+        first ??= e;
+        for (let c = 0; c < cols; c++) if (errAt[c] === undefined) errAt[c] = e;
+        break;
+      }
+      for (const c of bad) {
+        if (errAt[c] !== undefined) continue;
+        const e = fail(a.errors?.get(ar * a.cols + c) as ModelError);
+        first ??= e;
+        errAt[c] = e;
+      }
+    }
+    if (!finite) first = explainer.explain(row, errAt) ?? first;
+    if (first === undefined) {
+      out[r] = row;
+      continue;
+    }
+    // Errors written into the row of numbers: V8 converts the row once, in place (cheaper, measured,
+    // than building a second array of values and errors).
     const cells: (number | E)[] = row;
-    for (const c of failed) {
-      const bad = args.map((a, k) => a.errors?.[(lanes[k] as Lane).o + c * (lanes[k] as Lane).s]).find((e) => e);
-      if (bad !== undefined) cells[c] = fail(bad);
-      else if (!Number.isFinite(row[c])) cells[c] = fail(model.explain(lanes.map((l) => at(l, c))));
+    for (let c = 0; c < cols; c++) {
+      const e = errAt[c];
+      if (e === undefined) continue;
+      cells[c] = e;
+      errAt[c] = undefined;
     }
     out[r] = cells;
   }
   return out;
 }
 
-/** Columns of a row whose value is `NaN` or `±Infinity`. */
-function nonFinite(row: readonly number[]): number[] {
-  const found: number[] = [];
-  for (let c = 0; c < row.length; c++) {
-    const y = row[c] as number;
-    if (y - y !== 0) found.push(c);
+/**
+ * Explains the cells of a row whose value is not finite, remembering per column the inputs that
+ * the explanation reads and the error it gave, so a column of such cells is explained once.
+ */
+class Explainer<E> {
+  private readonly reads: readonly number[];
+  private readonly seen: Float64Array;
+  private readonly made: (E | undefined)[];
+
+  constructor(
+    private readonly model: NumericModel,
+    private readonly lanes: readonly Lane[],
+    cols: number,
+    private readonly fail: (e: ModelError) => E,
+  ) {
+    this.reads = model.explainReads ?? model.params.map((_, k) => k);
+    this.seen = new Float64Array(this.reads.length * cols);
+    this.made = new Array<E | undefined>(cols).fill(undefined);
   }
-  return found;
+
+  /**
+   * Sets `errAt[c]` for each cell of `row` whose value is not finite and that has no error yet;
+   * returns one of the errors set, or `undefined` when it set none.
+   */
+  explain(row: readonly number[], errAt: (E | undefined)[]): E | undefined {
+    const { reads, seen, made, lanes } = this;
+    const n = reads.length;
+    let some: E | undefined;
+    for (let c = 0; c < row.length; c++) {
+      const y = row[c] as number;
+      if (y - y === 0 || errAt[c] !== undefined) continue;
+      let same = made[c] !== undefined;
+      for (let q = 0; q < n; q++) {
+        const x = at(lanes[reads[q] as number] as Lane, c);
+        if (seen[c * n + q] !== x) same = false;
+        seen[c * n + q] = x;
+      }
+      if (!same) made[c] = this.fail(this.model.explain(lanes.map((l) => at(l, c))));
+      errAt[c] = some = made[c];
+    }
+    return some;
+  }
 }

@@ -7,9 +7,9 @@ import { MUNITION_FACTS, RATIOS } from '../data/facts';
 import { KEY_IDS, KEYS } from '../data/keys';
 import { PRECEDENTS } from '../data/precedents';
 import type { Assumption, Citation, ScenarioId } from '../data/types';
-import { type ChoiceParam, checkChoice, choices, must } from './args';
+import { type ChoiceParam, checkChoice, choices, dimsOf, must } from './args';
 import { ModelError, notCovered } from './errors';
-import { broadcast } from './grid';
+import { broadcast, broadcastShape } from './grid';
 
 export type Bound = 'central' | 'low' | 'high';
 
@@ -84,6 +84,7 @@ export function liftAssumption<E>(
   rawBound: unknown,
   onError: (e: ModelError) => E,
 ): (number | string | E)[][] {
+  broadcastShape([dimsOf(assumptionParam.name, rawId), dimsOf(scenarioParam.name, rawScenario), dimsOf(boundParam.name, rawBound)]);
   const id = choices(assumptionParam, rawId);
   const sc = choices(scenarioParam, rawScenario);
   const bd = choices(boundParam, rawBound);
@@ -130,6 +131,8 @@ export function source(id: string): string {
 
 /** {@link source} broadcast over a range of ids. */
 export function liftSource<E>(rawId: unknown, onError: (e: ModelError) => E): (string | E)[][] {
+  // A whole column (1,048,576 ids) is refused from its length, before any id is read.
+  broadcastShape([dimsOf(sourceIdParam.name, rawId)]);
   const id = choices(sourceIdParam, rawId);
   return broadcast([id], (ix) => citationText(id.values[ix[0]!]!), onError);
 }

@@ -1,5 +1,5 @@
 import { anyToExcelError, type ExcelError, type ExcelErrorCode, isExcelError, toExcel, toExcelError } from '../../src/functions/errors';
-import { ModelError, type ModelErrorCode } from '../../src/model/errors';
+import { ModelError, type ModelErrorCode, type SheetErrorCode, upstream } from '../../src/model/errors';
 import { thrownBy } from '../helpers/model';
 
 /** The one mapping of src/functions/errors.ts, spelled out: bad input #VALUE!, no answer or data #N/A, overflow #NUM!. */
@@ -41,6 +41,24 @@ describe('toExcelError', () => {
     } finally {
       delete g.CustomFunctions;
     }
+  });
+});
+
+describe('toExcelError for an upstream error (issue 8, defect 8)', () => {
+  // Passed on with its kind where a custom function may return it; #REF! and #NAME? may be received
+  // but not returned (learn.microsoft.com, "Handle and return errors from your custom function").
+  const PASSED: readonly [SheetErrorCode, ExcelErrorCode][] = [
+    ['#N/A', '#N/A'],
+    ['#DIV/0!', '#DIV/0!'],
+    ['#NUM!', '#NUM!'],
+    ['#NULL!', '#NULL!'],
+    ['#VALUE!', '#VALUE!'],
+    ['#REF!', '#VALUE!'],
+    ['#NAME?', '#VALUE!'],
+  ];
+
+  it.each(PASSED)('gives %s in the argument as %s in the result, with the message naming the parameter', (sheet, excel) => {
+    expect(toExcelError(upstream('stock', sheet))).toEqual({ code: excel, message: `stock is ${sheet}: the cell it reads holds that error` });
   });
 });
 

@@ -104,12 +104,18 @@ describe('checkNumber', () => {
     expectModelErrorValue(checkNumber(dailyUse, false), 'INVALID_ARGUMENT', /daily_use must be .*; got FALSE$/);
   });
 
-  it('rejects an error value or object as neither number nor text', () => {
+  it('rejects an object that is not an Excel error as neither number nor text', () => {
     expectModelErrorValue(
-      checkNumber(dailyUse, { code: '#N/A' }),
+      checkNumber(dailyUse, { code: 'not an Excel error' }),
       'INVALID_ARGUMENT',
       /got an error or a value that is not a number or text$/,
     );
+  });
+
+  it('passes on an Excel error value (issue 8: it was #VALUE! "got an error or a value that is not a number or text")', () => {
+    // { code: '#N/A' } is how the Custom Functions runtime hands an #N/A cell (a CustomFunctions.Error).
+    const e = expectModelErrorValue(checkNumber(dailyUse, { code: '#N/A' }), 'UPSTREAM', 'daily_use is #N/A: the cell it reads holds that error', 'daily_use');
+    expect(e.upstream).toBe('#N/A');
   });
 
   it('says a blank counts as 0 where 0 is outside the range', () => {
@@ -212,10 +218,10 @@ describe('numbers', () => {
     ]);
     expect(Array.from(a.values).slice(0, 3)).toEqual([1, 2, 3]);
     expect(a.errors).not.toBeNull();
-    const errors = a.errors ?? [];
-    expect([errors[0], errors[1], errors[2]]).toEqual([undefined, undefined, undefined]);
+    const errors = a.errors ?? new Map<number, ModelError>();
+    expect([errors.get(0), errors.get(1), errors.get(2)]).toEqual([undefined, undefined, undefined]);
     expectModelErrorValue(
-      errors[3],
+      errors.get(3),
       'INVALID_ARGUMENT',
       'daily_use (row 2, column 2 of the range) must be a number ≥ 0 (rounds per day); got the text "x"',
     );
@@ -223,7 +229,7 @@ describe('numbers', () => {
 
   it('gives no position for the only cell of a 1 x 1 range', () => {
     const a = numbers(dailyUse, [[-1]]);
-    expectModelErrorValue(a.errors?.[0], 'INVALID_ARGUMENT', /^daily_use must be a number ≥ 0 .*; got -1$/);
+    expectModelErrorValue(a.errors?.get(0), 'INVALID_ARGUMENT', /^daily_use must be a number ≥ 0 .*; got -1$/);
   });
 });
 
@@ -239,8 +245,8 @@ describe('choices', () => {
 
   it('marks only the unknown cell, with its position', () => {
     const a = choices(colour, [['red', 'blue']]);
-    expect(a.errors?.[0]).toBeUndefined();
-    expectModelErrorValue(a.errors?.[1], 'INVALID_ARGUMENT', 'colour (row 1, column 2 of the range) must be red or green; got the text "blue"');
+    expect(a.errors?.get(0)).toBeUndefined();
+    expectModelErrorValue(a.errors?.get(1), 'INVALID_ARGUMENT', 'colour (row 1, column 2 of the range) must be red or green; got the text "blue"');
   });
 
   it('rejects an empty range as a whole', () => {

@@ -60,7 +60,9 @@ describe('munitionDays', () => {
     );
     expectModelError(() => munitionDays(raw('90000'), 10000), 'INVALID_ARGUMENT', /stock must be .*; got the text "90000"$/);
     expectModelError(() => munitionDays(90000, raw(true)), 'INVALID_ARGUMENT', /daily_use must be .*; got TRUE$/);
-    expectModelError(() => munitionDays(90000, raw({ code: '#N/A' })), 'INVALID_ARGUMENT', /daily_use must be .*; got an error/);
+    expectModelError(() => munitionDays(90000, raw({ code: 'not an Excel error' })), 'INVALID_ARGUMENT', /daily_use must be .*; got an error/);
+    // An Excel error value is passed on with its kind (issue 8), no longer read as a wrong kind of value.
+    expectModelError(() => munitionDays(90000, raw({ code: '#N/A' })), 'UPSTREAM', 'daily_use is #N/A: the cell it reads holds that error', 'daily_use');
   });
 
   it('returns OVERFLOW, not "never runs out", where a tiny net use makes the days overflow', () => {
