@@ -242,6 +242,33 @@ class MetadataLoaderOnlyOnFunctionsPlugin {
 }
 
 /**
+ * Sets `allowErrorForDataTypeAny` in the emitted functions.json, so that Excel hands a cell that
+ * holds an error (`#N/A`, `#DIV/0!`) to the DEF functions as a `CustomFunctions.Error` instead of
+ * not calling them, and they pass it on in the result cells it touches (the others keep their
+ * values). Microsoft documents the flag for hand-written metadata only ("Manually create JSON
+ * metadata for custom functions"); the JSDoc generator has no tag for it, so it is set here, after
+ * the metadata plugin has emitted the file. Fails the build if functions.json is missing.
+ */
+class AllowErrorArgumentsPlugin {
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AllowErrorArgumentsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AllowErrorArgumentsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (asset === undefined) {
+          compilation.errors.push(new WebpackError("AllowErrorArgumentsPlugin: functions.json was not emitted"));
+          return;
+        }
+        const metadata = JSON.parse(asset.source.source().toString());
+        const { allowCustomDataForDataTypeAny, ...rest } = metadata;
+        const text = JSON.stringify({ allowCustomDataForDataTypeAny, allowErrorForDataTypeAny: true, ...rest }, null, 4);
+        compilation.updateAsset("functions.json", new sources.RawSource(text));
+      });
+    });
+  }
+}
+
+/**
  * https options from office-addin-dev-certs, or null (plain http) when they cannot be had.
  * On Linux the package installs its CA with `sudo`, which fails or prompts; there we only try when
  * the certificate files already exist (someone ran `npx office-addin-dev-certs install` on purpose).
@@ -334,6 +361,7 @@ module.exports = async (env = {}, argv = {}) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new AllowErrorArgumentsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

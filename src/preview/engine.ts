@@ -7,8 +7,9 @@
  * HyperFormula is GPL-3.0 (`licenseKey: 'gpl-v3'`). Only the preview imports this module; the
  * production add-in bundle must never contain it (test/preview/licence.test.ts checks dist/).
  *
- * Differences from Excel worth knowing: an error in any argument is returned as the function's
- * result without calling it (as Excel's own functions do); HyperFormula has no `1E9` literals and
+ * An error in an argument reaches the function as `{ code, message }`, cell by cell, as Excel hands
+ * it over with `allowErrorForDataTypeAny` set in functions.json; the function passes it on in the
+ * cells it touches. Differences from Excel worth knowing: HyperFormula has no `1E9` literals and
  * needs INDEX's row on a one-row range (the plans avoid both).
  */
 import {
@@ -24,6 +25,7 @@ import {
 } from 'hyperformula';
 import type { Argument, DefResult } from '../functions/declare';
 import type { ExcelError } from '../functions/errors';
+import { errorMessage } from '../workbook/messages';
 import { DEF_DECLARATIONS, formulaName, requiredCount } from '../functions/registry';
 
 export { formulaName };
@@ -95,22 +97,19 @@ export function toCellError(e: ExcelError): CellError {
   return new CellError(ERROR_TYPES[e.code] ?? ErrorType.VALUE, e.message);
 }
 
-/** A cell of an argument as Excel passes it: empty → null, rich numbers (dates, %) → plain numbers. */
+/** The engine's error types back to Excel's codes; anything else (a cycle, a spill) reads as `#VALUE!`. */
+const ERROR_CODES: ReadonlyMap<ErrorType, string> = new Map(Object.entries(ERROR_TYPES).map(([code, type]) => [type, code]));
+
+/**
+ * A cell of an argument as Excel passes it: empty → null, rich numbers (dates, %) → plain numbers,
+ * an error → `{ code, message }` as Excel's runtime hands error cells to a function whose metadata
+ * allows them (`allowErrorForDataTypeAny`), so the function passes `#N/A` or `#DIV/0!` on cell by cell.
+ */
 function toExcelCell(v: unknown): unknown {
   if (v === EmptyValue) return null;
-  if (typeof v === 'object' && v !== null && !(v instanceof CellError) && 'val' in v) return v.val;
+  if (v instanceof CellError) return { code: ERROR_CODES.get(v.type) ?? '#VALUE!', message: v.message ?? '' };
+  if (typeof v === 'object' && v !== null && 'val' in v) return v.val;
   return v;
-}
-
-/** The first error in an evaluated argument, if any. */
-function firstError(v: Value): CellError | undefined {
-  if (v instanceof CellError) return v;
-  if (v instanceof SimpleRangeValue) {
-    for (const row of v.data) {
-      for (const x of row) if (x instanceof CellError) return x;
-    }
-  }
-  return undefined;
 }
 
 function toExcelArgument(v: Value): unknown[][] {
@@ -161,18 +160,14 @@ class DefPlugin extends FunctionPlugin {
         args.push(null);
         continue;
       }
-      const v = this.evaluateAst(a, state);
-      const error = firstError(v);
-      if (error !== undefined) return error;
-      args.push(toExcelArgument(v));
+      args.push(toExcelArgument(this.evaluateAst(a, state)));
     }
     while (args.length < f.params.length) args.push(null);
     try {
       return fromResult(f.call(...args));
     } catch (e) {
       if (isExcelError(e)) return toCellError(e);
-      const what = e instanceof Error ? e.message : String(e);
-      return new CellError(ErrorType.VALUE, `DefEcon could not compute this (internal error: ${what})`);
+      return new CellError(ErrorType.VALUE, `DefEcon could not compute this (internal error: ${errorMessage(e)})`);
     }
   }
 

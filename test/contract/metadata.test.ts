@@ -86,6 +86,13 @@ describe('functions.json', () => {
     expect(functions.map((f) => f.id).sort()).toEqual([...PERMANENT_IDS].sort());
   });
 
+  it('lets Excel hand error cells to the functions, so an upstream #N/A passes through instead of stopping the call', () => {
+    // Microsoft's metadata reference: allowErrorForDataTypeAny lets a function whose parameters are
+    // of type any receive error values; without it Excel returns the error without calling it.
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+  });
+
   it('lists each id once', () => {
     const ids = functions.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);

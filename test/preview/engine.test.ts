@@ -97,8 +97,17 @@ describe('the DEF plugin', () => {
     expectError(evaluate('=DEF.MUNITION_DAYS(100,10,20)'), '#N/A', /daily_production/);
   });
 
-  it('returns an error in an argument as the result, without calling the function', () => {
+  it('passes an error in an argument on, with its kind', () => {
     expectError(evaluate('=DEF.FORCE_SIZE(1/0,2)'), '#DIV/0!', /.*/);
+    expectError(evaluate('=DEF.MUNITION_DAYS(NA(),10)'), '#N/A', /.*/);
+  });
+
+  it('passes an error in one cell of a range on in that cell only, as Excel does with allowErrorForDataTypeAny', () => {
+    // A1:A3 = 1, #DIV/0!, 3 against a density of 2: 2, #DIV/0!, 6 (extent × density).
+    const { hf, id } = sheet([[1], ['=1/0'], [3], ['=DEF.FORCE_SIZE(A1:A3,2)']]);
+    expect(hf.getCellValue({ sheet: id, row: 3, col: 0 })).toBe(2);
+    expectError(hf.getCellValue({ sheet: id, row: 4, col: 0 }), '#DIV/0!', /.*/);
+    expect(hf.getCellValue({ sheet: id, row: 5, col: 0 })).toBe(6);
   });
 
   it('does not broadcast over participants: a list of countries gives one share', () => {
