@@ -127,6 +127,16 @@ export class PreviewTarget implements DrivableTarget {
     );
   }
 
+  deleteSheet(name: string): Promise<void> {
+    return this.run(() =>
+      typed('WRITE_FAILED', name, `deleting the sheet "${name}"`, () => {
+        this.engine.removeSheet(this.sheetId(name));
+        this.looks.delete(key(name));
+        this.emit({ type: 'sheets' });
+      }),
+    );
+  }
+
   /** Runs `f` after the writes queued before it, and before those queued after. */
   private run<T>(f: () => T): Promise<T> {
     const run = this.queue.then(f);

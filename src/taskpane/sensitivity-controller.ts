@@ -7,7 +7,10 @@
  * a fake target.
  *
  * Results always go to a new sheet (`Sensitivity`, `Sensitivity (2)`, ...): nothing is replaced.
- * Failures, cancelling included, end in state `error` or `cancelled` with the driver's reason.
+ * Failures, cancelling included, end in state `error` or `cancelled` with the driver's reason. A run
+ * whose inputs could not all be put back always ends in `error` (a cancel too), and the cells with
+ * what they held stay in {@link SensitivityState.recovery} (and on the driver's recovery sheet)
+ * until the user dismisses them.
  */
 import { cellReference } from '../workbook/a1';
 import { baselineSheetOf, rowLabel } from '../workbook/anchors';
@@ -19,6 +22,7 @@ import {
   comparisonPlan,
   freeSheetName,
   MAX_STEPS,
+  type Recovery,
   SensitivityError,
   tablePlan,
   type TableSpec,
@@ -77,6 +81,8 @@ export interface SensitivityState {
   /** Write what a table had computed when it was cancelled or failed, to a sheet marked partial. */
   readonly keepPartial: boolean;
   readonly status: SensitivityStatus;
+  /** Inputs a run could not put back, with what they held, until dismissed; `null` when none. */
+  readonly recovery: Recovery | null;
 }
 
 /** Which input: the rows (first) or the columns (second). */
@@ -114,7 +120,7 @@ function boundsProblem(input: InputChoice): string | null {
 }
 
 export class SensitivityController {
-  private current: SensitivityState = { output: null, assumptions: [], inputs: [null, null], steps: DEFAULT_STEPS, keepPartial: false, status: { kind: 'idle' } };
+  private current: SensitivityState = { output: null, assumptions: [], inputs: [null, null], steps: DEFAULT_STEPS, keepPartial: false, status: { kind: 'idle' }, recovery: null };
   private readonly listeners = new Set<(state: SensitivityState) => void>();
   private abort: AbortController | null = null;
   /** Bumped at every run, so progress reported after it ended is ignored. */
@@ -291,6 +297,24 @@ export class SensitivityController {
     this.abort?.abort();
   }
 
+  /**
+   * Dismisses the list of inputs that could not be put back, removing its recovery sheet from the
+   * workbook; when the sheet cannot be removed, the list stays and the reason is shown.
+   */
+  async dismissRecovery(): Promise<void> {
+    const recovery = this.current.recovery;
+    if (recovery === null || isSensitivityBusy(this.current.status)) return;
+    if (recovery.sheet !== null) {
+      try {
+        if ((await this.target.sheetNames()).includes(recovery.sheet)) await this.target.deleteSheet(recovery.sheet);
+      } catch (error) {
+        this.fail(`Could not remove the sheet ${recovery.sheet}: ${messageOf(error)}`);
+        return;
+      }
+    }
+    this.set({ recovery: null, status: { kind: 'idle' } });
+  }
+
   private async runSpec(kind: 'one-way' | 'two-way', inputs: readonly InputChoice[]): Promise<void> {
     const output = this.requireOutput();
     if (output === null) return;
@@ -346,7 +370,11 @@ export class SensitivityController {
     } catch (error) {
       const kept = await this.keepPartialOf(error);
       const after = kept === null ? ' No sheet was written.' : ` What it had computed is on the new sheet ${kept}.`;
-      if (abort.signal.aborted || (error instanceof SensitivityError && error.code === 'CANCELLED')) {
+      if (error instanceof SensitivityError && error.code === 'RESTORE_FAILED') {
+        // Never a clean cancel: the workbook is not as it was.
+        const recovery = error.recovery ?? null;
+        this.set({ ...(recovery === null ? {} : { recovery }), status: { kind: 'error', message: `The ${what} failed: ${error.message}${kept === null ? '' : after}` } });
+      } else if (abort.signal.aborted || (error instanceof SensitivityError && error.code === 'CANCELLED')) {
         const why = error instanceof SensitivityError && error.code === 'CANCELLED' ? error.message : 'cancelled.';
         this.set({ status: { kind: 'cancelled', message: `The ${what} was ${why}${after}` } });
       } else {

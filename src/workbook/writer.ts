@@ -68,8 +68,14 @@ export interface DrivableTarget extends WorkbookTarget {
    * reads the outputs' values, in one round trip: the unit of work of a driven table.
    */
   evaluate(inputs: readonly { readonly ref: CellRef; readonly value: number }[], outputs: readonly CellRef[]): Promise<Constant[]>;
-  /** Puts cells back exactly as they were: the formula where there was one, else the value. */
+  /**
+   * Puts cells back exactly as they were: the formula where there was one, else the value, in one
+   * round trip. The session (`src/session/restore.ts`) calls it one cell at a time, reads each back
+   * and retries; a writer need not check or retry anything itself.
+   */
   restore(cells: readonly { readonly ref: CellRef; readonly state: CellState }[]): Promise<void>;
+  /** Deletes a sheet by name (the session's recovery sheet, once dismissed). */
+  deleteSheet(name: string): Promise<void>;
 }
 
 /**

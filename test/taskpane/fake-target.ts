@@ -143,4 +143,10 @@ export class FakeDrivableTarget extends FakeTarget implements DrivableTarget {
   restore(): Promise<void> {
     return Promise.resolve();
   }
+
+  deleteSheet(name: string): Promise<void> {
+    const i = this.sheets.findIndex((s) => lower(s) === lower(name));
+    if (i >= 0) this.sheets.splice(i, 1);
+    return Promise.resolve();
+  }
 }
