@@ -62,14 +62,15 @@ function blockOf(reference: string): string {
   return reference.slice(reference.lastIndexOf("!") + 1);
 }
 
-/** Queues the load of a sheet's used range (contents as {@link Contents}), to be read after the next sync. */
-export function loadContents(ws: Excel.Worksheet): () => Contents {
-  const used = ws.getUsedRangeOrNullObject();
-  used.load("address,formulas,numberFormat,valueTypes");
-  return () => {
-    if (used.isNullObject) return { address: null, formulas: [], numberFormat: [], valueTypes: [] };
-    return { address: blockOf(used.address), formulas: used.formulas, numberFormat: used.numberFormat, valueTypes: used.valueTypes };
-  };
+/** Queues the load of a sheet's used range; read it with {@link contentsOf} after the next sync. */
+export function loadUsed(ws: Excel.Worksheet): Excel.Range {
+  return ws.getUsedRangeOrNullObject().load("address,formulas,numberFormat,valueTypes");
+}
+
+/** A loaded and synced used range ({@link loadUsed}) as {@link Contents}. */
+export function contentsOf(used: Excel.Range): Contents {
+  if (used.isNullObject) return { address: null, formulas: [], numberFormat: [], valueTypes: [] };
+  return { address: blockOf(used.address), formulas: used.formulas, numberFormat: used.numberFormat, valueTypes: used.valueTypes };
 }
 
 /** Reads sheets and names (1 sync), then the contents of the `ids` still there (1 more sync when any). */
@@ -85,9 +86,9 @@ async function readNow(context: Excel.RequestContext, ids: readonly string[]): P
   const present = ids.filter((id) => sheetList.some((s) => s.id === id));
   const contents = new Map<string, Contents>();
   if (present.length > 0) {
-    const readers = present.map((id) => [id, loadContents(context.workbook.worksheets.getItem(id))] as const);
+    const used = present.map((id) => [id, loadUsed(context.workbook.worksheets.getItem(id))] as const);
     await context.sync();
-    for (const [id, read] of readers) contents.set(id, read());
+    for (const [id, range] of used) contents.set(id, contentsOf(range));
   }
   return { sheets: sheetList, names: nameList, contents };
 }

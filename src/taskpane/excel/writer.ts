@@ -24,7 +24,7 @@ import { errorDetail } from "../../workbook/messages";
 import type { NamePlan, WorkbookPlan } from "../../workbook/plan";
 import { progressReporter, WorkbookWriteError, type WriteOptions } from "../../workbook/writer";
 import { type Capabilities, writeSheet } from "./sheet";
-import { type Before, type Contents, loadContents, type NameState, type SheetId, undoWrite } from "./undo";
+import { type Before, type Contents, contentsOf, loadUsed, type NameState, type SheetId, undoWrite } from "./undo";
 
 /** `Excel.run` as the writer uses it; tests pass office-addin-mock's instead. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -151,9 +151,9 @@ export class ExcelPlanWriter {
         const replacing = sheetList.filter((s) => planned.has(lower(s.name)) && agreed.has(lower(s.name)));
         const replaced = new Map<string, SheetId & { contents: Contents }>();
         if (replacing.length > 0) {
-          const readers = replacing.map((s) => [s, loadContents(context.workbook.worksheets.getItem(s.id))] as const);
+          const used = replacing.map((s) => [s, loadUsed(context.workbook.worksheets.getItem(s.id))] as const);
           await context.sync();
-          for (const [s, read] of readers) replaced.set(lower(s.name), { ...s, contents: read() });
+          for (const [s, range] of used) replaced.set(lower(s.name), { ...s, contents: contentsOf(range) });
         }
         return { sheets: sheetList, names: nameList, replaced };
       });
