@@ -214,6 +214,22 @@ export function writerContract(name: string, make: () => WriterUnderTest): void 
         expect(await t.readCells([{ sheet: OUT, address: 'A1' }])).toEqual([{ formula: '=x*2', value: 9 }]); // 4.5 × 2
       });
 
+      it('replaces a sheet in place: a name defined by another load that points at it still resolves there (issue 8, defect 4)', async () => {
+        const t = await driven();
+        await t.apply(oneSheet('Keep', 'mine', [{ name: 'mine', sheet: IN, address: '$B$1', comment: '' }]), { replace: [] });
+        await t.apply(twoSheets(5), { replace: [IN, OUT] });
+        expect(await t.resolveName('mine')).toEqual({ sheet: IN, address: 'B1' });
+        expect(await t.resolveName('x')).toEqual({ sheet: IN, address: 'A1' });
+      });
+
+      it('deletes a sheet by name, and no other', async () => {
+        const t = await driven();
+        await t.apply(oneSheet('Keep', 'mine'), { replace: [] });
+        const sheets = await t.sheetNames();
+        await t.deleteSheet('Keep');
+        expect(await t.sheetNames()).toEqual(sheets.filter((s) => s !== 'Keep'));
+      });
+
       it('refuses to read a sheet that is not there, with READ_FAILED', async () => {
         const t = await driven();
         expect((await refusal(t.readCells([{ sheet: 'Nowhere', address: 'A1' }]))).code).toBe('READ_FAILED');
