@@ -15,6 +15,7 @@
 import { cellReference } from '../workbook/a1';
 import { baselineSheetOf, rowLabel } from '../workbook/anchors';
 import { assumptionInputs, type RunOptions, runComparison, runTable, runTornado } from '../session/driver';
+import type { RestoreOptions } from '../session/restore';
 import type { WorkbookPlan } from '../workbook/plan';
 import {
   type Axis,
@@ -126,7 +127,11 @@ export class SensitivityController {
   /** Bumped at every run, so progress reported after it ended is ignored. */
   private runId = 0;
 
-  constructor(private readonly target: DrivableTarget) {}
+  /** `restore`: how the driver waits between tries of putting an input back (tests pass no wait). */
+  constructor(
+    private readonly target: DrivableTarget,
+    private readonly restore: RestoreOptions = {},
+  ) {}
 
   get state(): SensitivityState {
     return this.current;
@@ -361,7 +366,7 @@ export class SensitivityController {
       }
     };
     try {
-      const planFor = await drive({ signal: abort.signal, onProgress });
+      const planFor = await drive({ ...this.restore, signal: abort.signal, onProgress });
       const sheet = freeSheetName(await this.target.sheetNames(), SHEET_BASES[kind]);
       const plan = planFor(sheet);
       this.set({ status: { kind: 'running', run: kind, done: 0, total: 0, step: `Writing ${sheet}` } });

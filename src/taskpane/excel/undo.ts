@@ -97,11 +97,13 @@ async function readNow(context: Excel.RequestContext, ids: readonly string[]): P
 const sameContents = (a: Contents | undefined, b: Contents): boolean =>
   a !== undefined && a.address === b.address && JSON.stringify([a.formulas, a.numberFormat]) === JSON.stringify([b.formulas, b.numberFormat]);
 
-/** What to write back into `Range.formulas`: text outside `@` cells with a leading `'`, so it stays text. */
+/**
+ * What to write back into `Range.formulas` of a cleared (General) range: text with a leading `'`,
+ * so Excel keeps it as text. Written before the number formats, so a formula in a `@` cell is
+ * entered as a formula, not as text.
+ */
 function formulasToWrite(c: Contents): unknown[][] {
-  return c.formulas.map((row, i) =>
-    row.map((f, j) => (typeof f === "string" && f !== "" && !f.startsWith("=") && c.valueTypes[i]?.[j] === "String" && c.numberFormat[i]?.[j] !== "@" ? `'${f}` : f)),
-  );
+  return c.formulas.map((row, i) => row.map((f, j) => (typeof f === "string" && f !== "" && !f.startsWith("=") && c.valueTypes[i]?.[j] === "String" ? `'${f}` : f)));
 }
 
 /** The ids of the sheets this write created that are in the workbook now. */
@@ -181,9 +183,8 @@ async function undoOnce(run: ExcelRun, plan: WorkbookPlan, before: Before, writt
         ws.getRange().clear();
         if (r.contents.address !== null) {
           const range = ws.getRange(r.contents.address);
-          // Formats first, so text stays text when the formulas go back in.
-          range.numberFormat = r.contents.numberFormat.map((row) => [...row]);
           range.formulas = formulasToWrite(r.contents);
+          range.numberFormat = r.contents.numberFormat.map((row) => [...row]);
         }
         return true;
       });

@@ -75,16 +75,8 @@ export class FakeSheet {
   constructor(
     public name: string,
     /** As `Worksheet.id`: unique in the workbook, kept through renames. */
-    readonly id: string = FakeSheet.newId(),
+    readonly id: string,
   ) {}
-
-  private static count = 0;
-
-  /** A fresh sheet id, shaped as Excel's (`{00000000-0001-0000-0100-000000000000}`). */
-  static newId(): string {
-    FakeSheet.count += 1;
-    return `{00000000-${String(FakeSheet.count).padStart(4, "0")}-0000-0100-000000000000}`;
-  }
 
   /** What a cell holds (`""` for an empty cell). */
   content(cell: string): string | number | boolean {
@@ -215,9 +207,39 @@ export class FakeExcel {
   /** The selected range (`Sheet1`, `B2:C3`); `undefined` when a chart or shape is selected. */
   selection: { sheet: string; address: string } | undefined;
 
+  /** Sheets made so far, for the next id. */
+  private sheetCount = 0;
+
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
-    this.sheets = sheetNames.map((n) => new FakeSheet(n));
+    this.sheets = sheetNames.map((n) => new FakeSheet(n, this.newSheetId()));
     this.active = this.sheets[0];
+  }
+
+  /** A fresh sheet id, shaped as Excel's (`{00000000-0001-0000-0100-000000000000}`); the same sequence in every workbook. */
+  newSheetId(): string {
+    this.sheetCount += 1;
+    return `{00000000-${String(this.sheetCount).padStart(4, "0")}-0000-0100-000000000000}`;
+  }
+
+  /** A deep copy of the workbook's sheets (cells, styles, notes, freeze), names and active sheet, for trials that start alike. */
+  clone(): FakeExcel {
+    const copy = new FakeExcel([]);
+    copy.sheetCount = this.sheetCount;
+    for (const s of this.sheets) {
+      const t = new FakeSheet(s.name, s.id);
+      for (const [k, c] of s.cells) t.cells.set(k, { ...c });
+      t.styles.push(...s.styles);
+      for (const [k, n] of s.notes) t.notes.set(k, n);
+      t.colorScales.push(...s.colorScales.map((x) => ({ ...x })));
+      t.charts.push(...s.charts.map((x) => ({ ...x })));
+      t.freeze = s.freeze;
+      copy.sheets.push(t);
+    }
+    copy.names.push(...this.names.map((n) => ({ ...n })));
+    copy.active = copy.sheets.find((s) => s.id === this.active?.id);
+    copy.calculationMode = this.calculationMode;
+    copy.evaluator = this.evaluator;
+    return copy;
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -235,7 +257,12 @@ export class FakeExcel {
    */
   fullSnapshot(): { sheets: { id: string; name: string; cells: [string, FakeCell][] }[]; names: FakeName[] } {
     return {
-      sheets: this.sheets.map((s) => ({ id: s.id, name: s.name, cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]) => [k, { ...c }]) })),
+      // A formula cell's value is a cache of its formula, not content: left out.
+      sheets: this.sheets.map((s) => ({
+        id: s.id,
+        name: s.name,
+        cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]): [string, FakeCell] => [k, { content: c.content, kind: c.kind, format: c.format }]),
+      })),
       names: this.names.map((n) => ({ ...n })),
     };
   }
@@ -253,7 +280,7 @@ export class FakeExcel {
 
   /** A user's own sheet with some data in it. */
   addUserSheet(name: string, data: Record<string, string | number>): FakeSheet {
-    const s = new FakeSheet(name);
+    const s = new FakeSheet(name, this.newSheetId());
     for (const [cell, content] of Object.entries(data)) {
       s.cells.set(cell, { content, kind: typeof content === "number" ? "number" : "text", format: "General" });
     }
@@ -497,7 +524,7 @@ class MockRun {
     const handle: { target: FakeSheet | undefined } = { target: undefined };
     this.push("WorksheetCollection.add", () => name, () => {
       this.excel.checkSheetName(name, undefined, "WorksheetCollection.add");
-      const s = new FakeSheet(name);
+      const s = new FakeSheet(name, this.excel.newSheetId());
       this.excel.sheets.push(s);
       handle.target = s;
     });
