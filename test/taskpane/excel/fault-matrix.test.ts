@@ -65,8 +65,9 @@ const SCENARIOS: Scenario[] = [
       await target.apply(BASELINE, { replace: [] });
       excel.names.push({ name: "my_total", formula: "=Force!$B$13", comment: "the user's" });
     },
+    // Replacing Force, which the user's my_total refers to: Force (2) would be a new copy.
     async (pane) => {
-      await pane.loadBaseline();
+      await pane.loadSheet("force");
       if (pane.state.status.kind === "conflict") await pane.answer("replace");
     },
   ),
