@@ -119,7 +119,12 @@ async function trial(scenario: Scenario, fault: string, inject: (excel: FakeExce
     if (verdict === "wrong") detail = `the workbook is as it was, but the message says otherwise: ${outcome.message}`;
   } else {
     const d = differences(was, after);
-    const missing = [...d.sheets.filter((s) => !report.includes(s) && !d.cells.filter((c) => c.startsWith(`${s}!`)).every((c) => report.includes(c))), ...d.names.filter((n) => !report.includes(n))];
+    // A sheet counts as named when the report names it, or names each of its changed cells.
+    const named = (sheet: string): boolean => {
+      const cells = d.cells.filter((c) => c.startsWith(`${sheet}!`));
+      return report.includes(sheet) || (cells.length > 0 && cells.every((c) => report.includes(c)));
+    };
+    const missing = [...d.sheets.filter((s) => !named(s)), ...d.names.filter((n) => !report.includes(n))];
     const claimsClean = CLEAN.test(report) && !LEFT.test(report);
     verdict = missing.length === 0 && !claimsClean ? "honest" : "wrong";
     if (verdict === "wrong") detail = `differs in ${JSON.stringify(d)}; the message (${outcome.message}) ${claimsClean ? "claims a clean state" : `does not name ${missing.join(", ")}`}`;
