@@ -30,10 +30,14 @@ export interface Contents {
   readonly numberFormat: readonly (readonly unknown[])[];
   /** `String` marks text, which goes back with a leading `'` so Excel does not read `0123` or `2024-08` as a number or a date. */
   readonly valueTypes: readonly (readonly unknown[])[];
+  /** The sheet's notes, in order (empty where notes are not supported: ExcelApi 1.18). */
+  readonly notes: readonly { readonly address: string; readonly content: string }[];
 }
 
 /** The workbook before a write: its sheets, its names, and the sheets being replaced with their contents (by lower-case name). */
 export interface Before {
+  /** Whether notes are read and written (ExcelApi 1.18). */
+  readonly notes: boolean;
   readonly sheets: readonly SheetId[];
   readonly names: readonly NameState[];
   readonly replaced: ReadonlyMap<string, SheetId & { readonly contents: Contents }>;
@@ -62,19 +66,45 @@ function blockOf(reference: string): string {
   return reference.slice(reference.lastIndexOf("!") + 1);
 }
 
-/** Queues the load of a sheet's used range; read it with {@link contentsOf} after the next sync. */
-export function loadUsed(ws: Excel.Worksheet): Excel.Range {
-  return ws.getUsedRangeOrNullObject().load("address,formulas,numberFormat,valueTypes");
+/**
+ * Reads the contents of the sheets `ids` ({@link Contents}): used ranges and note counts (1 sync),
+ * then each note's text and cell (1 more sync when there are notes and `notes` is true).
+ */
+export async function readContents(context: Excel.RequestContext, ids: readonly string[], notes: boolean): Promise<Map<string, Contents>> {
+  const worksheets = context.workbook.worksheets;
+  const reads = ids.map((id) => {
+    const ws = worksheets.getItem(id);
+    return { id, ws, used: ws.getUsedRangeOrNullObject().load("address,formulas,numberFormat,valueTypes"), count: notes ? ws.notes.getCount() : undefined };
+  });
+  await context.sync();
+  const located = reads.map((r) =>
+    Array.from({ length: r.count?.value ?? 0 }, (_, i) => {
+      const note = r.ws.notes.getItemAt(i).load("content");
+      return { note, cell: note.getLocation().load("address") };
+    }),
+  );
+  if (located.some((l) => l.length > 0)) await context.sync();
+  const out = new Map<string, Contents>();
+  reads.forEach((r, k) => {
+    const noteList = (located[k] ?? []).map((l) => ({ address: blockOf(l.cell.address), content: String(l.note.content) }));
+    const used = r.used;
+    out.set(
+      r.id,
+      used.isNullObject
+        ? { address: null, formulas: [], numberFormat: [], valueTypes: [], notes: noteList }
+        : { address: blockOf(used.address), formulas: used.formulas, numberFormat: used.numberFormat, valueTypes: used.valueTypes, notes: noteList },
+    );
+  });
+  return out;
 }
 
-/** A loaded and synced used range ({@link loadUsed}) as {@link Contents}. */
-export function contentsOf(used: Excel.Range): Contents {
-  if (used.isNullObject) return { address: null, formulas: [], numberFormat: [], valueTypes: [] };
-  return { address: blockOf(used.address), formulas: used.formulas, numberFormat: used.numberFormat, valueTypes: used.valueTypes };
+/** Queues deleting every one of a sheet's `count` notes (each time the first; no sync). */
+export function deleteNotes(ws: Excel.Worksheet, count: number): void {
+  for (let i = 0; i < count; i++) ws.notes.getItemAt(0).delete();
 }
 
-/** Reads sheets and names (1 sync), then the contents of the `ids` still there (1 more sync when any). */
-async function readNow(context: Excel.RequestContext, ids: readonly string[]): Promise<Now> {
+/** Reads sheets and names (1 sync), then the contents of the `ids` still there ({@link readContents}). */
+async function readNow(context: Excel.RequestContext, ids: readonly string[], notes: boolean): Promise<Now> {
   const sheets = context.workbook.worksheets.load("items/name,items/id");
   const names = context.workbook.names.load("items/name,items/formula,items/comment");
   await context.sync();
@@ -84,18 +114,13 @@ async function readNow(context: Excel.RequestContext, ids: readonly string[]): P
     return { name: n.name, formula: typeof formula === "string" ? formula : "", comment: n.comment };
   });
   const present = ids.filter((id) => sheetList.some((s) => s.id === id));
-  const contents = new Map<string, Contents>();
-  if (present.length > 0) {
-    const used = present.map((id) => [id, loadUsed(context.workbook.worksheets.getItem(id))] as const);
-    await context.sync();
-    for (const [id, range] of used) contents.set(id, contentsOf(range));
-  }
+  const contents = present.length > 0 ? await readContents(context, present, notes) : new Map<string, Contents>();
   return { sheets: sheetList, names: nameList, contents };
 }
 
-/** Same address, formulas and number formats (value types follow from them). */
+/** Same address, formulas, number formats and notes (value types follow from the formulas). */
 const sameContents = (a: Contents | undefined, b: Contents): boolean =>
-  a !== undefined && a.address === b.address && JSON.stringify([a.formulas, a.numberFormat]) === JSON.stringify([b.formulas, b.numberFormat]);
+  a !== undefined && a.address === b.address && JSON.stringify([a.formulas, a.numberFormat, a.notes]) === JSON.stringify([b.formulas, b.numberFormat, b.notes]);
 
 /**
  * What to write back into `Range.formulas` of a cleared (General) range: text with a leading `'`,
@@ -151,7 +176,7 @@ function differences(plan: WorkbookPlan, before: Before, written: Written, now: 
 async function undoOnce(run: ExcelRun, plan: WorkbookPlan, before: Before, written: Written): Promise<{ left: string[] | null; failure: unknown }> {
   const replacedIds = [...before.replaced.values()].map((r) => r.id);
   return run(async (context) => {
-    const now = await readNow(context, replacedIds);
+    const now = await readNow(context, replacedIds, before.notes);
     const worksheets = context.workbook.worksheets;
     const groups: (() => boolean)[] = [];
     // The names: back to what they were, those the write added deleted.
@@ -180,12 +205,14 @@ async function undoOnce(run: ExcelRun, plan: WorkbookPlan, before: Before, writt
       if (!now.contents.has(r.id) || sameContents(now.contents.get(r.id), r.contents)) continue;
       groups.push(() => {
         const ws = worksheets.getItem(r.id);
+        deleteNotes(ws, now.contents.get(r.id)?.notes.length ?? 0);
         ws.getRange().clear();
         if (r.contents.address !== null) {
           const range = ws.getRange(r.contents.address);
           range.formulas = formulasToWrite(r.contents);
           range.numberFormat = r.contents.numberFormat.map((row) => [...row]);
         }
+        for (const n of r.contents.notes) ws.notes.add(n.address, n.content);
         return true;
       });
     }
@@ -215,7 +242,7 @@ async function undoOnce(run: ExcelRun, plan: WorkbookPlan, before: Before, writt
 /** Reads the workbook back (one `Excel.run`) and says what is not as it was. */
 async function check(run: ExcelRun, plan: WorkbookPlan, before: Before, written: Written): Promise<string[]> {
   const ids = [...before.replaced.values()].map((r) => r.id);
-  return run(async (context) => differences(plan, before, written, await readNow(context, ids)));
+  return run(async (context) => differences(plan, before, written, await readNow(context, ids, before.notes)));
 }
 
 /**

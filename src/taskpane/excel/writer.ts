@@ -2,9 +2,9 @@
  * Writing a {@link WorkbookPlan} into the open workbook, with an honest undo. One `Excel.run` each
  * for checking, writing and, on failure, undoing:
  *
- * 1. Check (1 sync, 2 when replacing): read the workbook's sheets (names and ids) and defined names,
- *    and refuse what `src/workbook/checks.ts` refuses before anything changes; then keep a copy of
- *    each sheet being replaced (its used range's formulas and number formats).
+ * 1. Check (1 sync; 2 or 3 when replacing): read the workbook's sheets (names and ids) and defined
+ *    names, and refuse what `src/workbook/checks.ts` refuses before anything changes; then keep a
+ *    copy of each sheet being replaced (its used range's formulas and number formats, its notes).
  * 2. Write (1 sync per sheet): a new sheet is added (its id loaded in the same sync); a sheet being
  *    replaced is cleared and rewritten in place, so its identity, and every reference to it from the
  *    user's names and formulas, survives. Each sheet is one batch: the block's formulas and number
@@ -24,7 +24,7 @@ import { errorDetail } from "../../workbook/messages";
 import type { NamePlan, WorkbookPlan } from "../../workbook/plan";
 import { progressReporter, WorkbookWriteError, type WriteOptions } from "../../workbook/writer";
 import { type Capabilities, writeSheet } from "./sheet";
-import { type Before, type Contents, contentsOf, loadUsed, type NameState, type SheetId, undoWrite } from "./undo";
+import { type Before, type Contents, deleteNotes, type NameState, readContents, type SheetId, undoWrite } from "./undo";
 
 /** `Excel.run` as the writer uses it; tests pass office-addin-mock's instead. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -56,7 +56,12 @@ export class ExcelPlanWriter {
   async apply(plan: WorkbookPlan, options: WriteOptions): Promise<void> {
     const invalid = planRefusal(plan);
     if (invalid !== null) throw invalid;
-    const before = await this.inspect(plan, options.replace);
+    const capabilities: Capabilities = {
+      areas: this.isSetSupported("ExcelApi", "1.9"),
+      notes: this.isSetSupported("ExcelApi", "1.18"),
+      conditionalFormats: this.isSetSupported("ExcelApi", "1.6"),
+    };
+    const before = await this.inspect(plan, options.replace, capabilities.notes);
     const refused = workbookRefusal(
       plan,
       before.sheets.map((s) => s.name),
@@ -65,11 +70,6 @@ export class ExcelPlanWriter {
     );
     if (refused !== null) throw refused;
 
-    const capabilities: Capabilities = {
-      areas: this.isSetSupported("ExcelApi", "1.9"),
-      notes: this.isSetSupported("ExcelApi", "1.18"),
-      conditionalFormats: this.isSetSupported("ExcelApi", "1.6"),
-    };
     const existingNames = new Set(before.names.map((n) => lower(n.name)));
     const report = progressReporter(plan, options.onProgress);
     let failing = { sheet: "", step: "" };
@@ -102,6 +102,8 @@ export class ExcelPlanWriter {
           let ws: Excel.Worksheet;
           if (old !== undefined) {
             ws = worksheets.getItem(old.id);
+            // Notes first: clearing a range leaves them, and the plan's notes go on the same cells.
+            deleteNotes(ws, old.contents.notes.length);
             ws.getRange().clear();
             ws.freezePanes.unfreeze();
           } else {
@@ -135,7 +137,7 @@ export class ExcelPlanWriter {
    * The workbook before the write: sheets with their ids and names with their references (1 sync),
    * and a copy of the contents of each plan sheet being replaced (1 more sync when there is one).
    */
-  private async inspect(plan: WorkbookPlan, replace: readonly string[]): Promise<Before> {
+  private async inspect(plan: WorkbookPlan, replace: readonly string[], notes: boolean): Promise<Before> {
     try {
       return await this.run(async (context) => {
         const sheets = context.workbook.worksheets.load("items/name,items/id");
@@ -151,11 +153,10 @@ export class ExcelPlanWriter {
         const replacing = sheetList.filter((s) => planned.has(lower(s.name)) && agreed.has(lower(s.name)));
         const replaced = new Map<string, SheetId & { contents: Contents }>();
         if (replacing.length > 0) {
-          const used = replacing.map((s) => [s, loadUsed(context.workbook.worksheets.getItem(s.id))] as const);
-          await context.sync();
-          for (const [s, range] of used) replaced.set(lower(s.name), { ...s, contents: contentsOf(range) });
+          const contents = await readContents(context, replacing.map((s) => s.id), notes);
+          for (const s of replacing) replaced.set(lower(s.name), { ...s, contents: contents.get(s.id) ?? { address: null, formulas: [], numberFormat: [], valueTypes: [], notes: [] } });
         }
-        return { sheets: sheetList, names: nameList, replaced };
+        return { notes, sheets: sheetList, names: nameList, replaced };
       });
     } catch (error) {
       throw new WorkbookWriteError("READ_FAILED", "", "reading the workbook", `Could not read the workbook's sheets and names: ${errorDetail(error)}. Nothing was changed.`);

@@ -63,11 +63,11 @@ const SCENARIOS: Scenario[] = [
     "replace",
     async (target, excel) => {
       await target.apply(BASELINE, { replace: [] });
-      excel.names.push({ name: "my_total", formula: "=Force!$B$13", comment: "the user's" });
+      excel.names.push({ name: "my_line", formula: "=Assumptions!$G$6", comment: "the user's" });
     },
-    // Replacing Force, which the user's my_total refers to: Force (2) would be a new copy.
+    // Replacing Assumptions (its notes, the names the baseline repoints, and the user's my_line that refers to it).
     async (pane) => {
-      await pane.loadSheet("force");
+      await pane.loadSheet("assumptions");
       if (pane.state.status.kind === "conflict") await pane.answer("replace");
     },
   ),

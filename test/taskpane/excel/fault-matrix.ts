@@ -50,7 +50,7 @@ export interface Counts {
 type Snapshot = ReturnType<FakeExcel["fullSnapshot"]>;
 
 interface Normal {
-  readonly sheets: { id: string; name: string; cells: [string, FakeCell][] }[];
+  readonly sheets: { id: string; name: string; cells: [string, FakeCell][]; notes: [string, string][] }[];
   readonly names: FakeName[];
 }
 
@@ -72,7 +72,7 @@ function differences(before: Normal, after: Normal): { sheets: string[]; cells: 
       sheets.push(b.name);
       continue;
     }
-    if (a.name !== b.name || !same(a.cells, b.cells)) {
+    if (a.name !== b.name || !same(a.cells, b.cells) || !same(a.notes, b.notes)) {
       sheets.push(b.name);
       const keys = new Set([...a.cells.map(([k]) => k), ...b.cells.map(([k]) => k)]);
       for (const k of keys) {

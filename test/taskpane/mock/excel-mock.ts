@@ -252,16 +252,17 @@ export class FakeExcel {
   }
 
   /**
-   * The workbook as the fault matrix compares it: every sheet with its id and its cells (content,
-   * kind, number format) in order, and every name with its formula and comment.
+   * The workbook as the fault matrix compares it: every sheet with its id, its cells (content, kind,
+   * number format) and notes in order, and every name with its formula and comment.
    */
-  fullSnapshot(): { sheets: { id: string; name: string; cells: [string, FakeCell][] }[]; names: FakeName[] } {
+  fullSnapshot(): { sheets: { id: string; name: string; cells: [string, FakeCell][]; notes: [string, string][] }[]; names: FakeName[] } {
     return {
       // A formula cell's value is a cache of its formula, not content: left out.
       sheets: this.sheets.map((s) => ({
         id: s.id,
         name: s.name,
         cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]): [string, FakeCell] => [k, { content: c.content, kind: c.kind, format: c.format }]),
+        notes: [...s.notes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       })),
       names: this.names.map((n) => ({ ...n })),
     };
@@ -618,6 +619,24 @@ class MockRun {
             if (s.notes.has(cell)) throw new FakeOfficeError("InvalidArgument", `${cell} already has a note.`, "NoteCollection.add");
             s.notes.set(cell, content);
           }),
+        getCount: () => {
+          const count = this.loadable({}, "NoteCollection.getCount", ["value"], on, (s) => ({ value: s.notes.size }));
+          (count as { load: (p: string) => object }).load("value");
+          return count;
+        },
+        getItemAt: (index: number) => {
+          // The note at `index` when the command runs (notes in the order they were added).
+          const at = (s: FakeSheet, location: string): string => {
+            const key = [...s.notes.keys()][index];
+            if (key === undefined) throw new FakeOfficeError("ItemNotFound", `There is no note at ${index}.`, location);
+            return key;
+          };
+          const note = {
+            delete: () => on("Note.delete", (s) => s.notes.delete(at(s, "Note.delete"))),
+            getLocation: () => this.loadable({}, "Note.getLocation", ["address"], on, (s) => ({ address: `${quoteIfNeeded(s.name)}!${at(s, "Note.getLocation")}` })),
+          };
+          return this.loadable(note, "Note", ["content"], on, (s) => ({ content: s.notes.get(at(s, "Note")) }));
+        },
       },
     };
     return this.loadable(sheet, "Worksheet", ["id"], on, (s) => ({ id: s.id }));
@@ -689,11 +708,11 @@ class MockRun {
     const range = {
       clear: () =>
         on(`${kind}.clear`, (s) => {
-          // As Excel's Clear (All): contents, formats, notes, drop-downs and conditional formats.
+          // Contents and formats (conditional formats and drop-downs among them); notes stay, as
+          // Office.js documents only values and formatting being cleared.
           if (rangeAddress !== WHOLE_SHEET) throw new Error("mock: clear on part of a sheet is not modelled");
           s.cells.clear();
           s.styles.length = 0;
-          s.notes.clear();
           s.colorScales.length = 0;
           this.excel.dirty = true;
         }),
