@@ -3,8 +3,11 @@
  * driven sensitivity table, each with every sync failing in turn (before and after it applies), every
  * command failing in turn, and every pair of syncs failing. Every trial must end with the workbook
  * exactly as it was (or as a clean run leaves it, when the operation reports success), or with a
- * message naming every sheet, cell and name that differs. The counts are printed for the closing note.
+ * message naming every sheet, cell and name that differs. The counts are printed, and recorded in
+ * `test-results/fault-matrix.json`, for the closing note.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { ExcelTarget } from "../../../src/taskpane/excel";
 import { PaneController } from "../../../src/taskpane/controller";
 import { SensitivityController } from "../../../src/taskpane/sensitivity-controller";
@@ -117,10 +120,21 @@ const TABLE: Scenario = {
 
 const shown = (c: Counts): string => `${c.trials} trials: ${c.exact} rolled back exactly, ${c.honest} reported honestly, ${c.succeeded} succeeded, ${c.wrong.length} wrong`;
 
+/** Each scenario's counts, written to test-results/fault-matrix.json after the runs. */
+const recorded: Record<string, unknown> = {};
+
+afterAll(() => {
+  const dir = path.join(__dirname, "..", "..", "..", "test-results");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "fault-matrix.json"), `${JSON.stringify(recorded, null, 2)}\n`);
+});
+
 describe("the fault matrix", () => {
   it.each([...SCENARIOS, TABLE].map((s) => [s.name, s] as const))("%s: every single and double fault ends exactly as before or is reported exactly", async (_name, scenario) => {
     const { single, pairs, syncs, commands } = await faultMatrix(scenario);
     console.log(`fault matrix, ${scenario.name} (${syncs} syncs, ${commands} commands): single faults ${shown(single)}; pairs ${shown(pairs)}`);
+    const counts = (c: Counts): object => ({ trials: c.trials, exact: c.exact, honest: c.honest, succeeded: c.succeeded, wrong: c.wrong.length });
+    recorded[scenario.name] = { syncs, commands, single: counts(single), pairs: counts(pairs) };
     expect(single.wrong.slice(0, 3)).toEqual([]);
     expect(pairs.wrong.slice(0, 3)).toEqual([]);
     expect(single.trials).toBe(2 * syncs + commands);

@@ -53,6 +53,23 @@ function SHEETS(): string[] {
   return BASELINE.sheets.map((s) => s.name);
 }
 
+describe("replacing a sheet with notes", () => {
+  it("takes the old notes off before writing the plan's, and puts them back when the write fails", async () => {
+    const { excel, target } = setup();
+    await target.apply(BASELINE, { replace: [] });
+    excel.get("Assumptions").notes.set("Z1", "the user's own note");
+    const before = excel.fullSnapshot();
+    let failed = false; // once: the undo's own writes to Fund go through
+    excel.failWhen = (cmd) => (!failed && cmd.location === "Range.formulas" && cmd.sheet === "Fund" ? ((failed = true), "Out of memory.") : undefined);
+    const error = await failure(target.apply(BASELINE, { replace: SHEETS() }));
+    excel.failWhen = undefined;
+    expect(error.code).toBe("WRITE_FAILED");
+    expect(excel.fullSnapshot()).toEqual(before);
+    await target.apply(BASELINE, { replace: SHEETS() });
+    expect(excel.get("Assumptions").notes.has("Z1")).toBe(false);
+  });
+});
+
 describe("undo deletes only what this write created (defect 5)", () => {
   it("keeps a sheet the user made during the load under a planned name", async () => {
     const { excel, target } = setup();
