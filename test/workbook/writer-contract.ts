@@ -154,6 +154,24 @@ export function writerContract(name: string, make: () => WriterUnderTest): void 
       ]);
     });
 
+    it('undoes a write that fails part-way, leaving sheets, names and cells as they were, replaced sheets included (issue 8)', async () => {
+      const w = make();
+      await w.target.apply(twoSheets(), { replace: [] });
+      await w.target.apply(oneSheet('Keep', 'mine'), { replace: [] });
+      const before = await state(w);
+      // The progress listener throwing as the second sheet starts: the first is already rewritten.
+      const stop = (p: Progress): void => {
+        if (p.done === 1) throw new Error('stopped by the test');
+      };
+      const error = await refusal(w.target.apply(twoSheets(5, 'No'), { replace: [IN, OUT], onProgress: stop }));
+      expect(error.code).toBe('WRITE_FAILED');
+      expect(await state(w)).toEqual(before);
+      const fresh = make();
+      const empty = await state(fresh);
+      expect((await refusal(fresh.target.apply(twoSheets(), { replace: [], onProgress: stop }))).code).toBe('WRITE_FAILED');
+      expect(await state(fresh)).toEqual(empty);
+    });
+
     it('reports no progress for a refused plan', async () => {
       const w = make();
       const seen: Progress[] = [];
