@@ -30,7 +30,7 @@ import { restoreOrRecover, type RestoreOptions, type SavedCell, unrestoredLabel 
 export { SensitivityError, type SensitivityErrorCode } from '../workbook/sensitivity';
 
 export interface RunOptions extends RestoreOptions {
-  /** Aborting stops the run between two points; the inputs are restored and CANCELLED is thrown. */
+  /** Aborting stops the run between two points; the inputs are restored and CANCELLED is thrown (RESTORE_FAILED when some cannot be). */
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: Progress) => void;
 }
