@@ -127,6 +127,16 @@ export class PreviewTarget implements DrivableTarget {
     );
   }
 
+  deleteSheet(name: string): Promise<void> {
+    return this.run(() =>
+      typed('WRITE_FAILED', name, `deleting the sheet "${name}"`, () => {
+        this.engine.removeSheet(this.sheetId(name));
+        this.looks.delete(key(name));
+        this.emit({ type: 'sheets' });
+      }),
+    );
+  }
+
   /** Runs `f` after the writes queued before it, and before those queued after. */
   private run<T>(f: () => T): Promise<T> {
     const run = this.queue.then(f);
@@ -303,7 +313,11 @@ export class PreviewTarget implements DrivableTarget {
     report(plan.sheets.length + 1);
   }
 
-  /** Adds each plan sheet, or clears it where it is being replaced, queueing how to undo each. */
+  /**
+   * Adds each plan sheet, or clears it in place where it is being replaced (its id, and so every
+   * name and formula that refers to it, survives), queueing how to undo each: removing by id only
+   * the sheets added here, putting back what a replaced sheet held.
+   */
   private addSheets(plan: WorkbookPlan, before: ReadonlyMap<string, RawCellContent[][]>, undo: Undo[]): void {
     const hf = this.engine;
     for (const s of plan.sheets) {
@@ -312,9 +326,11 @@ export class PreviewTarget implements DrivableTarget {
       const oldContent = before.get(key(s.name));
       if (id === undefined || oldContent === undefined) {
         const name = hf.addSheet(s.name);
+        const added = hf.getSheetId(name);
         undo.push(() => {
-          const added = hf.getSheetId(name);
-          if (added !== undefined) hf.removeSheet(added);
+          // Only the sheet this write added, by its id: never another that took the name since.
+          if (added === undefined || hf.getSheetName(added) === undefined) return;
+          hf.removeSheet(added);
           this.looks.delete(key(name));
         });
       } else {

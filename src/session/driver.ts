@@ -2,7 +2,9 @@
  * Runs sensitivity analyses on a {@link DrivableTarget} (Excel or the preview): tables, tornadoes
  * and the scenario comparison. A driven run sets inputs, lets the workbook recalculate and reads
  * the output, one round trip per point; whatever happens (success, cancellation, an error) every
- * input it touched is put back as it was before it returns or throws.
+ * input it touched is put back as it was before it returns or throws, each cell on its own, read
+ * back and retried (`restore.ts`). An input that still cannot be put back turns the outcome, a
+ * cancel or a success included, into `RESTORE_FAILED`, listing each cell with what it held.
  */
 import { SCENARIOS } from '../data/assumptions';
 import type { ScenarioId } from '../data/types';
@@ -23,13 +25,55 @@ import {
   type TornadoRow,
 } from '../workbook/sensitivity';
 import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/writer';
+import { restoreOrRecover, type RestoreOptions, type SavedCell, unrestoredLabel } from './restore';
 
 export { SensitivityError, type SensitivityErrorCode } from '../workbook/sensitivity';
 
-export interface RunOptions {
-  /** Aborting stops the run between two points; the inputs are restored and CANCELLED is thrown. */
+export interface RunOptions extends RestoreOptions {
+  /** Aborting stops the run between two points; the inputs are restored and CANCELLED is thrown (RESTORE_FAILED when some cannot be). */
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: Progress) => void;
+}
+
+/**
+ * Why a driven run stopped before its inputs were put back: the error, and what its message adds
+ * once they were (`; the inputs were restored.`), or `''` for a refusal that says nothing of them.
+ */
+interface Stop {
+  readonly error: SensitivityError;
+  readonly restored: string;
+}
+
+/**
+ * Puts `original` back ({@link restoreOrRecover}), then ends the run: throws `stop`'s error (with its
+ * `restored` clause) when every cell is back, returns when there was no stop; when some cell is not
+ * back, throws RESTORE_FAILED saying what the run was doing (`stop`, else `finished`) and listing
+ * each cell with what it held and where the list is kept.
+ */
+async function putBack(target: DrivableTarget, original: readonly SavedCell[], options: RunOptions, stop: Stop | null, finished: string): Promise<void> {
+  const recovery = await restoreOrRecover(target, original, options);
+  if (recovery === null) {
+    if (stop === null) return;
+    throw stop.restored === '' ? stop.error : new SensitivityError(stop.error.code, `${stop.error.message}${stop.restored}`, stop.error.partial);
+  }
+  const n = recovery.cells.length;
+  const what = stop?.error.message.replace(/\.$/, '') ?? finished;
+  const kept =
+    recovery.sheet === null
+      ? `${n === 1 ? 'It' : 'They'} could not be listed in the workbook either: type ${n === 1 ? 'it' : 'them'} back by hand.`
+      : `${n === 1 ? 'It is' : 'They are'} listed on the sheet ${recovery.sheet} until you dismiss the list.`;
+  throw new SensitivityError(
+    'RESTORE_FAILED',
+    `${what}, and ${n === 1 ? 'an input' : `${n} inputs`} could not be put back: ${recovery.cells.map(unrestoredLabel).join(', ')}. ${kept}`,
+    stop?.error.partial,
+    recovery,
+  );
+}
+
+/** The stop for what a run's loop threw: a SensitivityError as it is, anything else as FAILED after `done` of `total`. */
+function stopOf(e: unknown, progress: string, restored: string, partial?: TableResult): Stop {
+  if (e instanceof SensitivityError) return { error: e, restored: e.code === 'CANCELLED' ? restored : '' };
+  return { error: new SensitivityError('FAILED', `stopped after ${progress}: ${message(e)}`, partial), restored };
 }
 
 /** `Sheet!B13` as messages show a cell, and a thrown value's message: the shared helpers under short local names. */
@@ -98,6 +142,7 @@ export async function runTable(target: DrivableTarget, spec: TableSpec, options:
   const values: Constant[][] = [];
   const total = nRows * nCols;
   let done = 0;
+  let stop: Stop | null;
   const partial = (): TableResult => ({ spec, values: values.map((r) => [...r]), live: null, complete: false, computedAt: new Date() });
   const point = async (r: number, c: number): Promise<Constant> => {
     const inputs = [{ ref: spec.rows.ref, value: spec.rows.values[r] ?? NaN }, ...(spec.cols === undefined ? [] : [{ ref: spec.cols.ref, value: spec.cols.values[c] ?? NaN }])];
@@ -120,18 +165,17 @@ export async function runTable(target: DrivableTarget, spec: TableSpec, options:
       const row: Constant[] = [];
       values.push(row);
       for (let c = 0; c < nCols; c++) {
-        if (options.signal?.aborted === true) throw new SensitivityError('CANCELLED', `cancelled after ${done} of ${total} points; the inputs were restored.`, partial());
+        if (options.signal?.aborted === true) throw new SensitivityError('CANCELLED', `cancelled after ${done} of ${total} points`, partial());
         row.push(await point(r, c));
         done += 1;
         options.onProgress?.({ done, total, step: `Point ${done} of ${total}` });
       }
     }
+    stop = null;
   } catch (e) {
-    if (e instanceof SensitivityError) throw e;
-    throw new SensitivityError('FAILED', `stopped after ${done} of ${total} points: ${message(e)}; the inputs were restored.`, partial());
-  } finally {
-    await target.restore(original);
+    stop = stopOf(e, `${done} of ${total} points`, '; the inputs were restored.', partial());
   }
+  await putBack(target, original, options, stop, `the table was complete (${total} points)`);
   return { spec, values, live: null, complete: true, computedAt: new Date() };
 }
 
@@ -159,12 +203,13 @@ export async function runTornado(target: DrivableTarget, output: CellRef, output
   const unaffected: TornadoInput[] = [];
   const total = inputs.length * 2;
   let done = 0;
+  let stop: Stop | null;
   try {
     let previous = -1;
     for (const [k, input] of inputs.entries()) {
       const at: number[] = [];
       for (const value of [input.low, input.high]) {
-        if (options.signal?.aborted === true) throw new SensitivityError('CANCELLED', `cancelled after ${done} of ${total} points; the inputs were restored.`);
+        if (options.signal?.aborted === true) throw new SensitivityError('CANCELLED', `cancelled after ${done} of ${total} points`);
         const prev = inputs[previous];
         const set = [...(prev === undefined || previous === k ? [] : [{ ref: prev.ref, value: baseValue(previous) }]), { ref: input.ref, value }];
         const [v] = await target.evaluate(set, [output]);
@@ -179,12 +224,11 @@ export async function runTornado(target: DrivableTarget, output: CellRef, output
       if (swing === 0) unaffected.push(input);
       else rows.push({ input, atLow, atHigh, swing });
     }
+    stop = null;
   } catch (e) {
-    if (e instanceof SensitivityError) throw e;
-    throw new SensitivityError('FAILED', `stopped after ${done} of ${total} points: ${message(e)}; the inputs were restored.`);
-  } finally {
-    await target.restore(original);
+    stop = stopOf(e, `${done} of ${total} points`, '; the inputs were restored.');
   }
+  await putBack(target, original, options, stop, `the tornado was complete (${total} points)`);
   rows.sort((a, b) => b.swing - a.swing);
   return { output, outputLabel, base, rows, unaffected, computedAt: new Date() };
 }
@@ -238,20 +282,20 @@ export async function runComparison(target: DrivableTarget, copy = 1, options: R
   const refs = [...single.map((h) => h.cell), ...contributions];
   const read: Partial<Record<ScenarioId, Constant[]>> = {};
   let done = 0;
+  let stop: Stop | null;
   try {
     for (const x of SCENARIOS) {
-      if (options.signal?.aborted === true) throw new SensitivityError('CANCELLED', `cancelled after ${done} of ${SCENARIOS.length} scenarios; the selector was restored.`);
+      if (options.signal?.aborted === true) throw new SensitivityError('CANCELLED', `cancelled after ${done} of ${SCENARIOS.length} scenarios`);
       await target.setValue(selector.sheet, selector.address, x.short);
       read[x.id] = (await target.readCells(refs)).map((s) => s.value);
       done += 1;
       options.onProgress?.({ done, total: SCENARIOS.length, step: x.short });
     }
+    stop = null;
   } catch (e) {
-    if (e instanceof SensitivityError) throw e;
-    throw new SensitivityError('FAILED', `stopped after ${done} of ${SCENARIOS.length} scenarios: ${message(e)}; the selector was restored.`);
-  } finally {
-    await target.restore([{ ref: selector, state: original }]);
+    stop = stopOf(e, `${done} of ${SCENARIOS.length} scenarios`, '; the selector was restored.');
   }
+  await putBack(target, [{ ref: selector, state: original }], options, stop, `the comparison was complete (${SCENARIOS.length} scenarios)`);
   const names = (await target.readCells(countries)).map((s) => s.value);
   const valueAt = (k: number): Record<ScenarioId, Constant> => Object.fromEntries(SCENARIOS.map((x) => [x.id, read[x.id]?.[k] ?? null])) as Record<ScenarioId, Constant>;
   const rows: ComparisonResult['rows'][number][] = single.map((h, k) => ({ label: `${h.cell.sheet}: ${h.label}`, unit: h.unit, values: valueAt(k) }));

@@ -121,6 +121,21 @@ export interface PaneControllerOptions {
   readonly scenario?: ScenarioId;
 }
 
+/**
+ * The conflict question: which sheets are there, what a new copy makes, and what replacing means
+ * (the sheets are cleared and rewritten in place: what they held is lost, while formulas and names
+ * that refer to them keep working).
+ */
+export function conflictQuestion(clashing: readonly string[], copyName: string): string {
+  const one = clashing.length === 1;
+  return (
+    `This workbook already has ${listOf(clashing)}. ` +
+    `Load a new copy (${copyName}) and leave ${one ? 'it' : 'them'} as ${one ? 'it is' : 'they are'}, or replace ${one ? 'it' : 'them'}? ` +
+    `Replacing clears ${one ? 'it' : 'them'} and writes ${one ? 'it' : 'them'} anew in place: anything you added to ${one ? 'it' : 'them'} is lost, ` +
+    `while your formulas and names that refer to ${one ? 'it' : 'them'} keep working.`
+  );
+}
+
 export class PaneController {
   private current: PaneState;
   private readonly listeners = new Set<(state: PaneState) => void>();
@@ -254,9 +269,7 @@ export class PaneController {
         copy: newCopy,
         copySheets,
         copyName,
-        message:
-          `This workbook already has ${listOf(clashing)}. ` +
-          `Load a new copy (${copyName}) and leave ${clashing.length === 1 ? 'it' : 'them'} as ${clashing.length === 1 ? 'it is' : 'they are'}, or replace ${clashing.length === 1 ? 'it' : 'them'}?`,
+        message: conflictQuestion(clashing, copyName),
       },
     });
   }

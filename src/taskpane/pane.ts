@@ -77,6 +77,7 @@ export function mountPane(root: HTMLElement, target: WorkbookTarget | DrivableTa
           tornado: () => void sens.runTornado(),
           scenarios: () => void sens.runComparison(),
           cancel: () => sens.cancel(),
+          dismissRecovery: () => void sens.dismissRecovery(),
         });
       }
       view = createView(

@@ -7,11 +7,15 @@
  * a fake target.
  *
  * Results always go to a new sheet (`Sensitivity`, `Sensitivity (2)`, ...): nothing is replaced.
- * Failures, cancelling included, end in state `error` or `cancelled` with the driver's reason.
+ * Failures, cancelling included, end in state `error` or `cancelled` with the driver's reason. A run
+ * whose inputs could not all be put back always ends in `error` (a cancel too), and the cells with
+ * what they held stay in {@link SensitivityState.recovery} (and on the driver's recovery sheet)
+ * until the user dismisses them.
  */
 import { cellReference } from '../workbook/a1';
-import { baselineSheetOf, rowLabel } from '../workbook/anchors';
+import { rowLabel } from '../workbook/anchors';
 import { assumptionInputs, type RunOptions, runComparison, runTable, runTornado } from '../session/driver';
+import type { RestoreOptions } from '../session/restore';
 import type { WorkbookPlan } from '../workbook/plan';
 import {
   type Axis,
@@ -25,102 +29,48 @@ import {
   tornadoPlan,
   type TornadoInput,
 } from '../workbook/sensitivity';
-import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/writer';
+import type { CellRef, DrivableTarget, Progress } from '../workbook/writer';
 import { messageOf } from './controller';
+import {
+  type AssumptionInput,
+  boundsProblem,
+  DEFAULT_STEPS,
+  type InputChoice,
+  isSensitivityBusy,
+  type OutputChoice,
+  RUN_NAMES,
+  type RunKind,
+  SHEET_BASES,
+  type SensitivityState,
+  type SensitivityStatus,
+  type Slot,
+} from './sensitivity-state';
 
-/** The steps per axis a new section starts with. */
-export const DEFAULT_STEPS = 11;
-
-/** A named assumption the inputs offer: where it is, its label, its current value and default bounds. */
-export type AssumptionInput = TornadoInput & { readonly name: string; readonly base: number };
-
-/** The output cell the tables read. */
-export interface OutputChoice {
-  readonly ref: CellRef;
-  /** The label of its row on a baseline sheet, from the sheet's plan ("Deployed force"), else its address. */
-  readonly label: string;
-  readonly formula: string | null;
-  readonly value: CellState['value'];
-}
-
-/** One input axis as chosen: a named assumption or a selected cell, with editable bounds. */
-export interface InputChoice {
-  readonly ref: CellRef;
-  readonly label: string;
-  /** The assumption's defined name; absent for a selected cell. */
-  readonly name?: string;
-  /** Its value now (the table's base case). */
-  readonly base: number;
-  readonly low: number;
-  readonly high: number;
-}
-
-/** What a run makes. */
-export type RunKind = 'one-way' | 'two-way' | 'tornado' | 'scenarios';
-
-export type SensitivityStatus =
-  | { readonly kind: 'idle' }
-  /** Reading cells (the output, an input, the assumptions). */
-  | { readonly kind: 'reading' }
-  | { readonly kind: 'running'; readonly run: RunKind; readonly done: number; readonly total: number; readonly step: string }
-  | { readonly kind: 'done'; readonly message: string; readonly sheet: string }
-  | { readonly kind: 'cancelled'; readonly message: string }
-  | { readonly kind: 'error'; readonly message: string };
-
-export interface SensitivityState {
-  readonly output: OutputChoice | null;
-  /** The named assumptions on offer, from the workbook's Assumptions sheet (empty before loading one). */
-  readonly assumptions: readonly AssumptionInput[];
-  /** The first and second input; `null` when not chosen. */
-  readonly inputs: readonly [InputChoice | null, InputChoice | null];
-  readonly steps: number;
-  /** Write what a table had computed when it was cancelled or failed, to a sheet marked partial. */
-  readonly keepPartial: boolean;
-  readonly status: SensitivityStatus;
-}
-
-/** Which input: the rows (first) or the columns (second). */
-export type Slot = 0 | 1;
-
-/** True while a run or a read is under way; actions are refused then. */
-export function isSensitivityBusy(status: SensitivityStatus): boolean {
-  return status.kind === 'reading' || status.kind === 'running';
-}
-
-/** True for a sheet the baseline writes (`Force`, `Force (2)`, ...): its plan labels its rows. */
-export function isBaselineSheet(sheet: string): boolean {
-  return baselineSheetOf(sheet) !== undefined;
-}
-
-const RUN_NAMES: Readonly<Record<RunKind, string>> = {
-  'one-way': 'one-way table',
-  'two-way': 'two-way table',
-  tornado: 'tornado',
-  scenarios: 'scenario comparison',
-};
-
-const SHEET_BASES: Readonly<Record<RunKind, 'Sensitivity' | 'Tornado' | 'Scenarios'>> = {
-  'one-way': 'Sensitivity',
-  'two-way': 'Sensitivity',
-  tornado: 'Tornado',
-  scenarios: 'Scenarios',
-};
-
-/** Why a bound is refused, or null when the pair is usable. */
-function boundsProblem(input: InputChoice): string | null {
-  if (!Number.isFinite(input.low) || !Number.isFinite(input.high)) return `${input.label} needs a low and a high number.`;
-  if (input.low >= input.high) return `${input.label}: low (${input.low}) must be below high (${input.high}).`;
-  return null;
-}
+export {
+  type AssumptionInput,
+  DEFAULT_STEPS,
+  type InputChoice,
+  isBaselineSheet,
+  isSensitivityBusy,
+  type OutputChoice,
+  type RunKind,
+  type SensitivityState,
+  type SensitivityStatus,
+  type Slot,
+} from './sensitivity-state';
 
 export class SensitivityController {
-  private current: SensitivityState = { output: null, assumptions: [], inputs: [null, null], steps: DEFAULT_STEPS, keepPartial: false, status: { kind: 'idle' } };
+  private current: SensitivityState = { output: null, assumptions: [], inputs: [null, null], steps: DEFAULT_STEPS, keepPartial: false, status: { kind: 'idle' }, recovery: null };
   private readonly listeners = new Set<(state: SensitivityState) => void>();
   private abort: AbortController | null = null;
   /** Bumped at every run, so progress reported after it ended is ignored. */
   private runId = 0;
 
-  constructor(private readonly target: DrivableTarget) {}
+  /** `restore`: how the driver waits between tries of putting an input back (tests pass no wait). */
+  constructor(
+    private readonly target: DrivableTarget,
+    private readonly restore: RestoreOptions = {},
+  ) {}
 
   get state(): SensitivityState {
     return this.current;
@@ -291,6 +241,24 @@ export class SensitivityController {
     this.abort?.abort();
   }
 
+  /**
+   * Dismisses the list of inputs that could not be put back, removing its recovery sheet from the
+   * workbook; when the sheet cannot be removed, the list stays and the reason is shown.
+   */
+  async dismissRecovery(): Promise<void> {
+    const recovery = this.current.recovery;
+    if (recovery === null || isSensitivityBusy(this.current.status)) return;
+    if (recovery.sheet !== null) {
+      try {
+        if ((await this.target.sheetNames()).includes(recovery.sheet)) await this.target.deleteSheet(recovery.sheet);
+      } catch (error) {
+        this.fail(`Could not remove the sheet ${recovery.sheet}: ${messageOf(error)}`);
+        return;
+      }
+    }
+    this.set({ recovery: null, status: { kind: 'idle' } });
+  }
+
   private async runSpec(kind: 'one-way' | 'two-way', inputs: readonly InputChoice[]): Promise<void> {
     const output = this.requireOutput();
     if (output === null) return;
@@ -337,7 +305,7 @@ export class SensitivityController {
       }
     };
     try {
-      const planFor = await drive({ signal: abort.signal, onProgress });
+      const planFor = await drive({ ...this.restore, signal: abort.signal, onProgress });
       const sheet = freeSheetName(await this.target.sheetNames(), SHEET_BASES[kind]);
       const plan = planFor(sheet);
       this.set({ status: { kind: 'running', run: kind, done: 0, total: 0, step: `Writing ${sheet}` } });
@@ -346,7 +314,11 @@ export class SensitivityController {
     } catch (error) {
       const kept = await this.keepPartialOf(error);
       const after = kept === null ? ' No sheet was written.' : ` What it had computed is on the new sheet ${kept}.`;
-      if (abort.signal.aborted || (error instanceof SensitivityError && error.code === 'CANCELLED')) {
+      if (error instanceof SensitivityError && error.code === 'RESTORE_FAILED') {
+        // Never a clean cancel: the workbook is not as it was.
+        const recovery = error.recovery ?? null;
+        this.set({ ...(recovery === null ? {} : { recovery }), status: { kind: 'error', message: `The ${what} failed: ${error.message}${kept === null ? '' : after}` } });
+      } else if (abort.signal.aborted || (error instanceof SensitivityError && error.code === 'CANCELLED')) {
         const why = error instanceof SensitivityError && error.code === 'CANCELLED' ? error.message : 'cancelled.';
         this.set({ status: { kind: 'cancelled', message: `The ${what} was ${why}${after}` } });
       } else {

@@ -8,11 +8,13 @@
  * assumption name, `selected` or `none`), `sens-low-1`, `sens-high-1`, `sens-low-2`, `sens-high-2`,
  * `sens-input-1-info`, `sens-input-2-info`, `sens-input-1-use`, `sens-input-2-use` (take the selected cell), `sens-steps`, `sens-one-way`, `sens-two-way`,
  * `sens-tornado`, `sens-scenarios`, `sens-progress` (with `sens-progress-bar`, `sens-progress-step`
- * and `sens-cancel`). The section's `data-status` is the state's status kind.
+ * and `sens-cancel`), `sens-recovery` (inputs a run could not put back, one `li` each, shown until
+ * `sens-recovery-dismiss` is clicked). The section's `data-status` is the state's status kind.
  */
 import type { ProgressBar } from '@fluentui/web-components';
 import { cellReference } from '../workbook/a1';
 import { MAX_STEPS } from '../workbook/sensitivity';
+import { unrestoredLabel } from '../session/restore';
 import { type InputChoice, isSensitivityBusy, type SensitivityState, type Slot } from './sensitivity-controller';
 import { h } from './view';
 
@@ -27,6 +29,7 @@ export interface SensitivityHandlers {
   readonly tornado: () => void;
   readonly scenarios: () => void;
   readonly cancel: () => void;
+  readonly dismissRecovery: () => void;
 }
 
 export interface SensitivityView {
@@ -134,6 +137,17 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
   const step = h('span', { id: 'sens-progress-step', class: 'hint' });
   const cancel = h('fluent-button', { id: 'sens-cancel', size: 'small', appearance: 'subtle' }, 'Cancel');
   const progress = h('div', { id: 'sens-progress', role: 'status', hidden: true }, bar, h('div', { class: 'sens-progress-line' }, step, cancel));
+  const recoveryList = h('ul', { id: 'sens-recovery-list' });
+  const recoveryWhere = h('p', { class: 'hint' });
+  const dismiss = h('fluent-button', { id: 'sens-recovery-dismiss', size: 'small' }, 'I have put them back: dismiss');
+  const recovery = h(
+    'div',
+    { id: 'sens-recovery', role: 'alert', hidden: true },
+    h('strong', {}, 'These inputs could not be put back. Type each original back into its cell:'),
+    recoveryList,
+    recoveryWhere,
+    dismiss,
+  );
 
   const element = h(
     'section',
@@ -153,6 +167,7 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
     h('div', { class: 'sens-actions' }, oneWay, twoWay, tornado, scenarios),
     h('p', { class: 'hint' }, 'Tornado varies every named assumption between its low and high and keeps those the output depends on. Compare scenarios needs no inputs.'),
     progress,
+    recovery,
   );
 
   const listeners: [EventTarget, string, () => void][] = [
@@ -163,6 +178,7 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
     [tornado, 'click', () => handlers.tornado()],
     [scenarios, 'click', () => handlers.scenarios()],
     [cancel, 'click', () => handlers.cancel()],
+    [dismiss, 'click', () => handlers.dismissRecovery()],
     [steps, 'change', () => handlers.setSteps(steps.valueAsNumber)],
   ];
   rows.forEach((row, i) => {
@@ -214,6 +230,15 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
       keepPartial.disabled = busy || locked;
       steps.disabled = busy || locked;
       for (const b of [useOutput, oneWay, twoWay, tornado, scenarios]) b.toggleAttribute('disabled', busy || locked);
+
+      recovery.hidden = state.recovery === null;
+      const lost = state.recovery?.cells ?? [];
+      if (recoveryList.childElementCount !== lost.length || recoveryList.textContent !== lost.map(unrestoredLabel).join('')) {
+        recoveryList.replaceChildren(...lost.map((c) => h('li', {}, unrestoredLabel(c))));
+      }
+      const sheet = state.recovery?.sheet ?? null;
+      recoveryWhere.textContent = sheet === null ? 'The list could not be kept in the workbook: note it before dismissing.' : `The same list is on the sheet ${sheet}; dismissing removes it.`;
+      dismiss.toggleAttribute('disabled', busy || locked);
 
       progress.hidden = status.kind !== 'running';
       if (status.kind === 'running') {

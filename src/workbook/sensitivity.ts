@@ -14,26 +14,46 @@ import { baselineSheetOf } from './anchors';
 import { baselinePlan, scenarioFromLabel } from './baseline';
 import { c, type CellInput, SheetBuilder } from './builder';
 import { address, type CellPlan, type Constant, planAnchors, quoteSheet, type WorkbookPlan } from './plan';
-import type { CellRef } from './writer';
+import type { CellRef, CellState } from './writer';
 
 /** Most steps on one axis. */
 export const MAX_STEPS = 50;
 /** Most points (rows x columns) in one table. */
 export const MAX_POINTS = 2500;
 
-export type SensitivityErrorCode = 'INVALID' | 'INPUT_NOT_CONSTANT' | 'OUTPUT_NOT_FORMULA' | 'NO_DEPENDENCE' | 'TOO_LARGE' | 'CANCELLED' | 'FAILED';
+/**
+ * Why a run stopped: `RESTORE_FAILED` means some inputs could not be put back (whatever else
+ * happened, a cancel included); the error's `recovery` lists them with what they held.
+ */
+export type SensitivityErrorCode = 'INVALID' | 'INPUT_NOT_CONSTANT' | 'OUTPUT_NOT_FORMULA' | 'NO_DEPENDENCE' | 'TOO_LARGE' | 'CANCELLED' | 'FAILED' | 'RESTORE_FAILED';
+
+/** An input a run could not put back: where, what it held before the run, and why the last try failed. */
+export interface UnrestoredCell {
+  readonly ref: CellRef;
+  readonly state: CellState;
+  readonly reason: string;
+}
+
+/** Inputs that could not be put back, and the workbook sheet listing them (`null` when it could not be written). */
+export interface Recovery {
+  readonly cells: readonly UnrestoredCell[];
+  readonly sheet: string | null;
+}
 
 /** Why a sensitivity run was refused or stopped; `partial` holds what a stopped table had computed. */
 export class SensitivityError extends Error {
   readonly code: SensitivityErrorCode;
   readonly partial?: TableResult;
+  /** With `RESTORE_FAILED`: the inputs left changed. */
+  readonly recovery?: Recovery;
 
-  constructor(code: SensitivityErrorCode, message: string, partial?: TableResult) {
+  constructor(code: SensitivityErrorCode, message: string, partial?: TableResult, recovery?: Recovery) {
     super(message);
     Object.setPrototypeOf(this, SensitivityError.prototype);
     this.name = 'SensitivityError';
     this.code = code;
     if (partial !== undefined) this.partial = partial;
+    if (recovery !== undefined) this.recovery = recovery;
   }
 }
 

@@ -33,9 +33,12 @@ export interface WorkbookTarget {
   /**
    * Writes the plan: creates its sheets (replacing only those listed in `replace`), values,
    * formulas, formats, notes, drop-downs, column widths and defined names. Refuses, before it
-   * changes anything, what `checks.ts` refuses. If anything fails part-way, the sheets it created
-   * are removed, replaced ones restored, and a {@link WorkbookWriteError} is thrown; nothing else is
-   * changed. Reports each step of {@link progressSteps} before it takes it, then `Done`.
+   * changes anything, what `checks.ts` refuses. A replaced sheet keeps its identity (it is cleared
+   * and rewritten in place), so the user's names and formulas that refer to it keep working. If
+   * anything fails part-way, the sheets it created are removed (only those: never a sheet someone
+   * else made meanwhile), replaced ones get their contents back, and a {@link WorkbookWriteError} is
+   * thrown: WRITE_FAILED when the workbook is as it was, UNDO_FAILED with a message listing exactly
+   * what is not. Reports each step of {@link progressSteps} before it takes it, then `Done`.
    */
   apply(plan: WorkbookPlan, options: WriteOptions): Promise<void>;
   /** Sets a cell's value (the scenario selector), as a user typing it would. */
@@ -68,8 +71,14 @@ export interface DrivableTarget extends WorkbookTarget {
    * reads the outputs' values, in one round trip: the unit of work of a driven table.
    */
   evaluate(inputs: readonly { readonly ref: CellRef; readonly value: number }[], outputs: readonly CellRef[]): Promise<Constant[]>;
-  /** Puts cells back exactly as they were: the formula where there was one, else the value. */
+  /**
+   * Puts cells back exactly as they were: the formula where there was one, else the value, in one
+   * round trip. The session (`src/session/restore.ts`) calls it one cell at a time, reads each back
+   * and retries; a writer need not check or retry anything itself.
+   */
   restore(cells: readonly { readonly ref: CellRef; readonly state: CellState }[]): Promise<void>;
+  /** Deletes a sheet by name (the session's recovery sheet, once dismissed). */
+  deleteSheet(name: string): Promise<void>;
 }
 
 /**
@@ -112,7 +121,8 @@ export const DONE_STEP = 'Done';
 /**
  * The steps of applying a plan, in order, as every writer reports them: one per plan sheet
  * (`Writing sheet "Force"`: the sheet with its contents, formats and the names that point at it),
- * then `Finishing` (removing replaced sheets, showing the first new one, recalculating).
+ * then `Finishing` (showing the first sheet, recalculating). A sheet being replaced is cleared and
+ * rewritten in place, so references to it survive.
  */
 export function progressSteps(plan: WorkbookPlan): string[] {
   return [...plan.sheets.map((s) => `Writing sheet "${s.name}"`), 'Finishing'];

@@ -94,6 +94,9 @@ class FailingTarget implements DrivableTarget {
   restore(cells: readonly { readonly ref: CellRef; readonly state: CellState }[]): Promise<void> {
     return this.inner.restore(cells);
   }
+  deleteSheet(name: string): Promise<void> {
+    return this.inner.deleteSheet(name);
+  }
 }
 
 describe('runTable', () => {
@@ -285,7 +288,8 @@ describe('runComparison reads the plan’s anchors', () => {
     // The Fund table holds 29 countries from row 9 to row 37 (header in row 8).
     const rows = Array.from({ length: 29 }, (_, i) => 9 + i);
     const outputs = ['Force!B13', 'Force!B15', 'Force!B16', 'Munitions!B13', 'Munitions!B17', 'Fund!C3', ...rows.map((r) => `Fund!E${r}`)];
-    expect(target.reads).toEqual([['Assumptions!B3'], outputs, outputs, outputs, rows.map((r) => `Fund!B${r}`)]);
+    // Issue 8: the selector is read back once after it is put back, to check the restore.
+    expect(target.reads).toEqual([['Assumptions!B3'], outputs, outputs, outputs, ['Assumptions!B3'], rows.map((r) => `Fund!B${r}`)]);
     expect(target.sets).toEqual(['Assumptions!B3=Lasting peace', 'Assumptions!B3=Truce collapses', 'Assumptions!B3=No agreement']);
   });
 

@@ -81,7 +81,9 @@ describe('PaneController.loadBaseline', () => {
       copyName: 'Assumptions (2), Force (2), Munitions (2), Fund (2) and Sources (2)',
       message:
         'This workbook already has Assumptions, Force, Munitions, Fund and Sources. Load a new copy ' +
-        '(Assumptions (2), Force (2), Munitions (2), Fund (2) and Sources (2)) and leave them as they are, or replace them?',
+        '(Assumptions (2), Force (2), Munitions (2), Fund (2) and Sources (2)) and leave them as they are, or replace them? ' +
+        // Issue 8: the question says what replacing means.
+        'Replacing clears them and writes them anew in place: anything you added to them is lost, while your formulas and names that refer to them keep working.',
     });
   });
 
@@ -309,7 +311,9 @@ describe('PaneController.loadSheet', () => {
       sheets: ['Force'],
       copy: 2,
       copyName: 'Force (2)',
-      message: 'This workbook already has Force. Load a new copy (Force (2)) and leave it as it is, or replace it?',
+      message:
+        'This workbook already has Force. Load a new copy (Force (2)) and leave it as it is, or replace it? ' +
+        'Replacing clears it and writes it anew in place: anything you added to it is lost, while your formulas and names that refer to it keep working.',
     });
     await pane.answer('new-copy');
     expect(sheetsOf(target)).toEqual(['Force (2)']);

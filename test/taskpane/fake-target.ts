@@ -6,6 +6,7 @@
  */
 import { address, normalCell, parseCell } from '../../src/workbook/a1';
 import { planRefusal, workbookRefusal } from '../../src/workbook/checks';
+import { errorMessage } from '../../src/workbook/messages';
 import type { Constant, WorkbookPlan } from '../../src/workbook/plan';
 import {
   type CellRef,
@@ -71,6 +72,24 @@ export class FakeTarget implements WorkbookTarget {
       );
     if (refused !== null) return Promise.reject(refused);
     const report = this.progress === undefined ? progressReporter(plan, options.onProgress) : () => undefined;
+    // What the write changes, kept so a failure part-way puts it all back (the contract's undo).
+    const saved = { sheets: [...this.sheets], names: [...this.names], contents: new Map(this.contents), nameSheets: new Map(this.nameSheets) };
+    try {
+      this.write(plan, report);
+    } catch (e) {
+      this.sheets.splice(0, this.sheets.length, ...saved.sheets);
+      this.names.splice(0, this.names.length, ...saved.names);
+      this.contents.clear();
+      for (const [k, v] of saved.contents) this.contents.set(k, v);
+      this.nameSheets.clear();
+      for (const [k, v] of saved.nameSheets) this.nameSheets.set(k, v);
+      return Promise.reject(new WorkbookWriteError('WRITE_FAILED', '', 'writing', `Loading failed: ${errorMessage(e)}. Nothing else changed.`));
+    }
+    return Promise.resolve();
+  }
+
+  /** Writes the plan's sheets, contents and names, reporting progress. */
+  private write(plan: WorkbookPlan, report: (step: number) => void): void {
     const has = (name: string): boolean => this.sheets.some((s) => lower(s) === lower(name));
     for (const [i, s] of plan.sheets.entries()) {
       report(i);
@@ -89,7 +108,6 @@ export class FakeTarget implements WorkbookTarget {
     }
     report(plan.sheets.length);
     report(plan.sheets.length + 1);
-    return Promise.resolve();
   }
 
   setValue(sheet: string, address: string, value: string): Promise<void> {
@@ -141,6 +159,12 @@ export class FakeDrivableTarget extends FakeTarget implements DrivableTarget {
   }
 
   restore(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  deleteSheet(name: string): Promise<void> {
+    const i = this.sheets.findIndex((s) => lower(s) === lower(name));
+    if (i >= 0) this.sheets.splice(i, 1);
     return Promise.resolve();
   }
 }

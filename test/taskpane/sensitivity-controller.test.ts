@@ -268,6 +268,37 @@ describe('SensitivityController', () => {
     });
   });
 
+  it('reports a cancel whose inputs could not be put back as failed, lists them until dismissed, and removes the recovery sheet', async () => {
+    const target = workbook(['Assumptions', 'Force', 'DefEcon recovery']);
+    const controller = await ready(target);
+    await controller.chooseInput(0, 'line_km');
+    const recovery = { cells: [{ ref: LINE, state: { formula: null, value: 400 }, reason: 'Excel is in cell-edit mode' }], sheet: 'DefEcon recovery' };
+    mockRunTable.mockImplementation(
+      (_t, _spec, options?: RunOptions) =>
+        new Promise((_resolve, reject) => {
+          options?.signal?.addEventListener('abort', () =>
+            reject(new SensitivityError('RESTORE_FAILED', 'cancelled after 3 of 11 points, and an input could not be put back: Assumptions!G7 (was 400).', undefined, recovery)),
+          );
+        }),
+    );
+    const running = controller.runOneWay();
+    await Promise.resolve();
+    controller.cancel();
+    await running;
+    // Defect 1: never "cancelled", whatever the user pressed.
+    expect(controller.state.status).toEqual({
+      kind: 'error',
+      message: 'The one-way table failed: cancelled after 3 of 11 points, and an input could not be put back: Assumptions!G7 (was 400).',
+    });
+    expect(controller.state.recovery).toEqual(recovery);
+    mockRunTable.mockRejectedValueOnce(new Error('the workbook is busy'));
+    await controller.runOneWay(); // another run does not drop the list
+    expect(controller.state.recovery).toEqual(recovery);
+    await controller.dismissRecovery();
+    expect(controller.state.recovery).toBeNull();
+    expect(target.sheets).toEqual(['Assumptions', 'Force']);
+  });
+
   it('keeps what a stopped table had computed on a sheet marked partial, when asked to', async () => {
     const target = workbook(['Assumptions', 'Force', 'Sensitivity (partial)']);
     const controller = await ready(target);

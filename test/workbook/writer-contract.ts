@@ -154,6 +154,24 @@ export function writerContract(name: string, make: () => WriterUnderTest): void 
       ]);
     });
 
+    it('undoes a write that fails part-way, leaving sheets, names and cells as they were, replaced sheets included (issue 8)', async () => {
+      const w = make();
+      await w.target.apply(twoSheets(), { replace: [] });
+      await w.target.apply(oneSheet('Keep', 'mine'), { replace: [] });
+      const before = await state(w);
+      // The progress listener throwing as the second sheet starts: the first is already rewritten.
+      const stop = (p: Progress): void => {
+        if (p.done === 1) throw new Error('stopped by the test');
+      };
+      const error = await refusal(w.target.apply(twoSheets(5, 'No'), { replace: [IN, OUT], onProgress: stop }));
+      expect(error.code).toBe('WRITE_FAILED');
+      expect(await state(w)).toEqual(before);
+      const fresh = make();
+      const empty = await state(fresh);
+      expect((await refusal(fresh.target.apply(twoSheets(), { replace: [], onProgress: stop }))).code).toBe('WRITE_FAILED');
+      expect(await state(fresh)).toEqual(empty);
+    });
+
     it('reports no progress for a refused plan', async () => {
       const w = make();
       const seen: Progress[] = [];
@@ -212,6 +230,22 @@ export function writerContract(name: string, make: () => WriterUnderTest): void 
         const t = await driven();
         await t.setValue(IN, 'A1', '4.5');
         expect(await t.readCells([{ sheet: OUT, address: 'A1' }])).toEqual([{ formula: '=x*2', value: 9 }]); // 4.5 × 2
+      });
+
+      it('replaces a sheet in place: a name defined by another load that points at it still resolves there (issue 8, defect 4)', async () => {
+        const t = await driven();
+        await t.apply(oneSheet('Keep', 'mine', [{ name: 'mine', sheet: IN, address: '$B$1', comment: '' }]), { replace: [] });
+        await t.apply(twoSheets(5), { replace: [IN, OUT] });
+        expect(await t.resolveName('mine')).toEqual({ sheet: IN, address: 'B1' });
+        expect(await t.resolveName('x')).toEqual({ sheet: IN, address: 'A1' });
+      });
+
+      it('deletes a sheet by name, and no other', async () => {
+        const t = await driven();
+        await t.apply(oneSheet('Keep', 'mine'), { replace: [] });
+        const sheets = await t.sheetNames();
+        await t.deleteSheet('Keep');
+        expect(await t.sheetNames()).toEqual(sheets.filter((s) => s !== 'Keep'));
       });
 
       it('refuses to read a sheet that is not there, with READ_FAILED', async () => {

@@ -124,6 +124,18 @@ export class ExcelDriver {
     }
   }
 
+  /** Deletes the sheet `name` (one sync). */
+  async deleteSheet(name: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        context.workbook.worksheets.getItem(name).delete();
+        await context.sync();
+      });
+    } catch (error) {
+      throw new WorkbookWriteError("WRITE_FAILED", name, `deleting the sheet "${name}"`, `Could not delete the sheet "${name}": ${errorDetail(error)}.`);
+    }
+  }
+
   /** Puts each cell's formula back, or its value where it held a constant (empty as `""`), in one sync. */
   async restore(cells: readonly { readonly ref: CellRef; readonly state: CellState }[]): Promise<void> {
     if (cells.length === 0) return;

@@ -71,4 +71,8 @@ export class ExcelTarget implements DrivableTarget {
   restore(cells: readonly { readonly ref: CellRef; readonly state: CellState }[]): Promise<void> {
     return this.driver.restore(cells);
   }
+
+  deleteSheet(name: string): Promise<void> {
+    return this.driver.deleteSheet(name);
+  }
 }

@@ -144,15 +144,6 @@ export function notesOf(sheet: SheetPlan): { readonly address: string; readonly 
   return notes;
 }
 
-/** A free temporary name for an old sheet being replaced: `~1~Force`, at most 31 characters. */
-export function temporaryName(name: string, taken: ReadonlySet<string>): string {
-  for (let i = 1; ; i++) {
-    const prefix = `~${i}~`;
-    const candidate = prefix + name.slice(0, 31 - prefix.length);
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
 /** What `Range.values` and `Range.valueTypes` give for one cell, as a {@link Constant}: empty is `null`, an error its code. */
 export function constantOf(value: unknown, valueType: unknown): Constant {
   if (valueType === "Empty") return null;

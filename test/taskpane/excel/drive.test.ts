@@ -92,7 +92,7 @@ describe("ExcelTarget as a DrivableTarget", () => {
 
     it("unquotes a sheet name with spaces", async () => {
       const { excel, target } = setup();
-      excel.sheets.push(new FakeSheet("Force (2)"));
+      excel.sheets.push(new FakeSheet("Force (2)", excel.newSheetId()));
       excel.names.push({ name: "line_km_2", formula: "='Force (2)'!$G$6", comment: "" });
       expect(await target.resolveName("line_km_2")).toEqual({ sheet: "Force (2)", address: "G6" });
     });

@@ -1,4 +1,4 @@
-import { chunkAddresses, columnWidthRuns, constantOf, formatsOf, formulasOf, rolesToRanges, temporaryName, textMaskOf } from "../../../src/taskpane/excel/layout";
+import { chunkAddresses, columnWidthRuns, constantOf, formatsOf, formulasOf, rolesToRanges, textMaskOf } from "../../../src/taskpane/excel/layout";
 import { parseCellReference, parseReference } from "../../../src/workbook/a1";
 import { baselinePlan } from "../../../src/workbook/baseline";
 import { c, SheetBuilder } from "../../../src/workbook/builder";
@@ -100,14 +100,6 @@ describe("parseReference as the writer reads a defined name's sheet", () => {
     expect(sheetOfReference("='It''s'!$A$1")).toBe("It's");
     expect(sheetOfReference("=#REF!$G$6")).toBe("#REF");
     expect(sheetOfReference("=0.5")).toBeUndefined();
-  });
-});
-
-describe("temporaryName", () => {
-  it("finds a free name of at most 31 characters", () => {
-    expect(temporaryName("Force", new Set())).toBe("~1~Force");
-    expect(temporaryName("Force", new Set(["~1~force"]))).toBe("~2~Force");
-    expect(temporaryName("A".repeat(31), new Set())).toHaveLength(31);
   });
 });
 

@@ -212,12 +212,14 @@ describe("ExcelTarget", () => {
       expect(excel.get("FORCE").content("A1")).toBe("mine");
     });
 
-    it("replaces a sheet listed in replace, leaving no temporary sheet and the user's other sheets as they were", async () => {
+    it("replaces a sheet listed in replace in place, leaving no temporary sheet and the user's other sheets as they were", async () => {
       const { excel, target } = setup();
-      excel.addUserSheet("Force", { A1: "old force table", Z99: 1 });
+      const old = excel.addUserSheet("Force", { A1: "old force table", Z99: 1 });
       const sheet1 = excel.get("Sheet1");
       await target.apply(BASELINE, { replace: ["Force"] });
-      expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", ...SHEETS]);
+      // Issue 8: the replaced sheet keeps its place and identity; the new sheets follow it.
+      expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Force", ...SHEETS.filter((n) => n !== "Force")]);
+      expect(excel.sheet("Force")).toBe(old);
       expect(excel.sheet("Sheet1")).toBe(sheet1);
       expect(excel.get("Force").content("A1")).toBe(BASELINE.sheets[1]?.cells[0]?.[0]?.content);
       expect(excel.get("Force").content("Z99")).toBe("");
@@ -292,14 +294,16 @@ describe("ExcelTarget", () => {
       expect(excel.snapshot()).toEqual(before);
     });
 
-    it("rolls back when removing the replaced sheets fails, with the step named", async () => {
+    // Issue 8: replacing no longer renames and deletes the old sheet, so the last step is showing
+    // the first sheet; the same rollback is asserted when that step fails.
+    it("rolls back when the finishing step fails, with the step named", async () => {
       const { excel, target } = setup();
       excel.addUserSheet("Sources", { A1: "old" });
       const before = excel.snapshot();
-      excel.failWhen = (cmd) => (cmd.location === "Worksheet.delete" && cmd.sheet?.startsWith("~") === true ? "Access denied." : undefined);
+      excel.failWhen = (cmd) => (cmd.location === "Worksheet.activate" ? "Access denied." : undefined);
       const error = await failure(target.apply(BASELINE, { replace: ["Sources"] }));
       excel.failWhen = undefined;
-      expect(error.step).toBe("removing the replaced sheets");
+      expect(error.step).toBe("finishing");
       expect(excel.snapshot()).toEqual(before);
     });
 

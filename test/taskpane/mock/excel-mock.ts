@@ -15,6 +15,10 @@
  *   cells get their values from {@link FakeExcel.evaluator} when the workbook recalculates: before
  *   the first read after a write in automatic mode, or at `application.calculate` in manual mode.
  *   A property read before its load was synced gives office-addin-mock's "not loaded" string.
+ * - Every sheet has an `id` that survives renames (as `Worksheet.id`); `getItem` takes a name or an id.
+ * - Faults can be injected: {@link FakeExcel.failSync} fails a given `context.sync()` before it
+ *   applies anything, or after it applied everything (Excel applied the batch, the reply was lost:
+ *   the loads of that sync stay unread); {@link FakeExcel.failWhen} fails a given command.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import type { ExcelRun } from "../../../src/taskpane/excel";
@@ -68,7 +72,11 @@ export class FakeSheet {
   /** Every 2-D array assigned to a range of this sheet, in order. */
   readonly arrays: { property: "formulas" | "values" | "numberFormat"; address: string; value: unknown[][] }[] = [];
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    /** As `Worksheet.id`: unique in the workbook, kept through renames. */
+    readonly id: string,
+  ) {}
 
   /** What a cell holds (`""` for an empty cell). */
   content(cell: string): string | number | boolean {
@@ -158,6 +166,9 @@ function covers(areas: string, cell: string): boolean {
 
 const BAD_NAME = /[[\]:*?/\\]/;
 
+/** The address `getRange()` with no argument stands for: the whole sheet. */
+const WHOLE_SHEET = "A1:XFD1048576";
+
 /** Excel follows a sheet in the names that point at it: a rename rewrites them, a delete makes them `#REF!`. */
 function retarget(names: FakeName[], sheet: string, reference: string): void {
   for (const n of names) {
@@ -179,6 +190,12 @@ export class FakeExcel {
   readonly commands: Command[] = [];
   /** Return a message to make that command fail (as Excel would, rejecting its sync). */
   failWhen: ((command: Command) => string | undefined) | undefined;
+  /**
+   * Fails the `index`-th `context.sync()` (1-based, over all runs, as {@link syncs} counts): `before`
+   * rejects it with nothing applied, `after` applies every command and then rejects it (its loads
+   * are not delivered).
+   */
+  failSync: ((index: number) => "before" | "after" | undefined) | undefined;
   /** `application.calculationMode`. */
   calculationMode: "Automatic" | "Manual" = "Automatic";
   /** A formula cell's value from its formula; the default gives 0. */
@@ -190,13 +207,65 @@ export class FakeExcel {
   /** The selected range (`Sheet1`, `B2:C3`); `undefined` when a chart or shape is selected. */
   selection: { sheet: string; address: string } | undefined;
 
+  /** Sheets made so far, for the next id. */
+  private sheetCount = 0;
+
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
-    this.sheets = sheetNames.map((n) => new FakeSheet(n));
+    this.sheets = sheetNames.map((n) => new FakeSheet(n, this.newSheetId()));
     this.active = this.sheets[0];
+  }
+
+  /** A fresh sheet id, shaped as Excel's (`{00000000-0001-0000-0100-000000000000}`); the same sequence in every workbook. */
+  newSheetId(): string {
+    this.sheetCount += 1;
+    return `{00000000-${String(this.sheetCount).padStart(4, "0")}-0000-0100-000000000000}`;
+  }
+
+  /** A deep copy of the workbook's sheets (cells, styles, notes, freeze), names and active sheet, for trials that start alike. */
+  clone(): FakeExcel {
+    const copy = new FakeExcel([]);
+    copy.sheetCount = this.sheetCount;
+    for (const s of this.sheets) {
+      const t = new FakeSheet(s.name, s.id);
+      for (const [k, c] of s.cells) t.cells.set(k, { ...c });
+      t.styles.push(...s.styles);
+      for (const [k, n] of s.notes) t.notes.set(k, n);
+      t.colorScales.push(...s.colorScales.map((x) => ({ ...x })));
+      t.charts.push(...s.charts.map((x) => ({ ...x })));
+      t.freeze = s.freeze;
+      copy.sheets.push(t);
+    }
+    copy.names.push(...this.names.map((n) => ({ ...n })));
+    copy.active = copy.sheets.find((s) => s.id === this.active?.id);
+    copy.calculationMode = this.calculationMode;
+    copy.evaluator = this.evaluator;
+    return copy;
   }
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The sheet with this name or id (as `WorksheetCollection.getItem` takes either). */
+  sheetByKey(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === key) ?? this.sheet(key);
+  }
+
+  /**
+   * The workbook as the fault matrix compares it: every sheet with its id, its cells (content, kind,
+   * number format) and notes in order, and every name with its formula and comment.
+   */
+  fullSnapshot(): { sheets: { id: string; name: string; cells: [string, FakeCell][]; notes: [string, string][] }[]; names: FakeName[] } {
+    return {
+      // A formula cell's value is a cache of its formula, not content: left out.
+      sheets: this.sheets.map((s) => ({
+        id: s.id,
+        name: s.name,
+        cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]): [string, FakeCell] => [k, { content: c.content, kind: c.kind, format: c.format }]),
+        notes: [...s.notes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      })),
+      names: this.names.map((n) => ({ ...n })),
+    };
   }
 
   /** The sheet, or a test failure naming the sheets there are. */
@@ -212,7 +281,7 @@ export class FakeExcel {
 
   /** A user's own sheet with some data in it. */
   addUserSheet(name: string, data: Record<string, string | number>): FakeSheet {
-    const s = new FakeSheet(name);
+    const s = new FakeSheet(name, this.newSheetId());
     for (const [cell, content] of Object.entries(data)) {
       s.cells.set(cell, { content, kind: typeof content === "number" ? "number" : "text", format: "General" });
     }
@@ -271,6 +340,8 @@ export class FakeExcel {
     if (typeof value === "boolean") return { content: value, kind: "boolean", format };
     const text = String(value);
     if (format === "@") return { content: text, kind: "text", format };
+    // A leading apostrophe makes the rest text, as typing it does.
+    if (text.startsWith("'")) return { content: text.slice(1), kind: "text", format };
     if (text.startsWith("=")) return { content: text, kind: "formula", format };
     if (ERROR_CODES.includes(text)) return { content: text, kind: "error", format };
     if (/^[-+]?\d+(\.\d+)?$/.test(text)) return { content: Number(text), kind: "number", format };
@@ -320,7 +391,7 @@ class MockRun {
   readonly context: object;
 
   constructor(private readonly excel: FakeExcel) {
-    this.worksheets = new MockCollection(this, excel.sheets.map((s) => new OfficeMockObject({ name: s.name })));
+    this.worksheets = new MockCollection(this, excel.sheets.map((s) => new OfficeMockObject({ name: s.name, id: s.id })));
     this.namesCollection = new MockCollection(
       this,
       excel.names.map((n) => new OfficeMockObject({ name: n.name, formula: n.formula, comment: n.comment })),
@@ -431,8 +502,10 @@ class MockRun {
 
   private async sync(): Promise<void> {
     this.excel.syncs++;
+    const fault = this.excel.failSync?.(this.excel.syncs);
     const queue = this.queue;
     this.queue = [];
+    if (fault === "before") throw new FakeOfficeError("GeneralException", "The request could not be processed (injected before it applied).", "RequestContext.sync");
     for (const command of queue) {
       const failure = this.excel.failWhen?.(command);
       if (failure !== undefined) throw new FakeOfficeError("InvalidArgument", failure, command.location);
@@ -440,6 +513,7 @@ class MockRun {
       this.excel.commands.push(command);
       this.wrote = true;
     }
+    if (fault === "after") throw new FakeOfficeError("GeneralException", "The connection was lost (injected after the request applied).", "RequestContext.sync");
     for (const r of this.readers) this.visible.set(r.object, new Map(r.loaded));
     await this.worksheets.syncAll();
     await this.namesCollection.syncAll();
@@ -451,7 +525,7 @@ class MockRun {
     const handle: { target: FakeSheet | undefined } = { target: undefined };
     this.push("WorksheetCollection.add", () => name, () => {
       this.excel.checkSheetName(name, undefined, "WorksheetCollection.add");
-      const s = new FakeSheet(name);
+      const s = new FakeSheet(name, this.excel.newSheetId());
       this.excel.sheets.push(s);
       handle.target = s;
     });
@@ -460,8 +534,8 @@ class MockRun {
 
   private getSheet(name: string): object {
     const handle: { target: FakeSheet | undefined } = { target: undefined };
-    this.push("WorksheetCollection.getItem", () => name, () => {
-      const s = this.excel.sheet(name);
+    this.push("WorksheetCollection.getItem", () => handle.target?.name ?? name, () => {
+      const s = this.excel.sheetByKey(name);
       if (s === undefined) throw new FakeOfficeError("ItemNotFound", `There is no sheet "${name}".`, "WorksheetCollection.getItem");
       handle.target = s;
     });
@@ -478,7 +552,7 @@ class MockRun {
     };
     const on = (location: string, run: (s: FakeSheet) => void): void =>
       this.push(location, () => handle.target?.name, () => run(target(location)));
-    return {
+    const sheet = {
       set name(value: string) {
         on("Worksheet.name", (s) => {
           excel.checkSheetName(value, s, "Worksheet.name");
@@ -497,7 +571,8 @@ class MockRun {
         on("Worksheet.activate", (s) => {
           excel.active = s;
         }),
-      getRange: (a: string) => this.rangeProxy(on, a, "Range"),
+      getRange: (a?: string) => this.rangeProxy(on, a ?? WHOLE_SHEET, "Range"),
+      getUsedRangeOrNullObject: () => this.usedRange(on),
       charts: {
         add: (type: string, source: object, seriesBy?: string) => {
           const sourceAddress = this.rangeAddresses.get(source);
@@ -536,6 +611,7 @@ class MockRun {
             const b = parseArea(a);
             s.freeze = { rows: b.r1 + 1, columns: b.c1 + 1 };
           }),
+        unfreeze: () => on("WorksheetFreezePanes.unfreeze", (s) => (s.freeze = undefined)),
       },
       notes: {
         add: (cell: string, content: string) =>
@@ -543,8 +619,50 @@ class MockRun {
             if (s.notes.has(cell)) throw new FakeOfficeError("InvalidArgument", `${cell} already has a note.`, "NoteCollection.add");
             s.notes.set(cell, content);
           }),
+        getCount: () => {
+          const count = this.loadable({}, "NoteCollection.getCount", ["value"], on, (s) => ({ value: s.notes.size }));
+          (count as { load: (p: string) => object }).load("value");
+          return count;
+        },
+        getItemAt: (index: number) => {
+          // The note at `index` when the command runs (notes in the order they were added).
+          const at = (s: FakeSheet, location: string): string => {
+            const key = [...s.notes.keys()][index];
+            if (key === undefined) throw new FakeOfficeError("ItemNotFound", `There is no note at ${index}.`, location);
+            return key;
+          };
+          const note = {
+            delete: () => on("Note.delete", (s) => s.notes.delete(at(s, "Note.delete"))),
+            getLocation: () => this.loadable({}, "Note.getLocation", ["address"], on, (s) => ({ address: `${quoteIfNeeded(s.name)}!${at(s, "Note.getLocation")}` })),
+          };
+          return this.loadable(note, "Note", ["content"], on, (s) => ({ content: s.notes.get(at(s, "Note")) }));
+        },
       },
     };
+    return this.loadable(sheet, "Worksheet", ["id"], on, (s) => ({ id: s.id }));
+  }
+
+  /** `getUsedRangeOrNullObject()`: the box from the first to the last cell holding anything; a null object on an empty sheet. */
+  private usedRange(on: (location: string, run: (s: FakeSheet) => void) => void): object {
+    return this.loadable({}, "Worksheet.getUsedRangeOrNullObject", ["address", "formulas", "numberFormat", "valueTypes", "isNullObject"], on, (s) => {
+      const boxes = [...s.cells.keys()].map((k) => parseArea(k));
+      if (boxes.length === 0) return { isNullObject: true, address: undefined, formulas: undefined, numberFormat: undefined, valueTypes: undefined };
+      const r0 = Math.min(...boxes.map((b) => b.r0));
+      const r1 = Math.max(...boxes.map((b) => b.r0));
+      const c0 = Math.min(...boxes.map((b) => b.c0));
+      const c1 = Math.max(...boxes.map((b) => b.c0));
+      const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] =>
+        Array.from({ length: r1 - r0 + 1 }, (_, i) => Array.from({ length: c1 - c0 + 1 }, (_, j) => f(s.cells.get(address(r0 + i, c0 + j)))));
+      const from = address(r0, c0);
+      const to = address(r1, c1);
+      return {
+        isNullObject: false,
+        address: `${quoteIfNeeded(s.name)}!${from === to ? from : `${from}:${to}`}`,
+        formulas: grid((c) => c?.content ?? ""),
+        numberFormat: grid((c) => c?.format ?? "General"),
+        valueTypes: Array.from({ length: r1 - r0 + 1 }, (_, i) => Array.from({ length: c1 - c0 + 1 }, (_, j) => this.excel.valueOf(s, address(r0 + i, c0 + j)).type)),
+      };
+    });
   }
 
   private rangeProxy(on: (location: string, run: (s: FakeSheet) => void) => void, rangeAddress: string, kind: "Range" | "RangeAreas"): object {
@@ -575,7 +693,9 @@ class MockRun {
             const format = s.cells.get(cell)?.format ?? "General";
             if (property === "numberFormat") {
               const old = s.cells.get(cell);
-              s.cells.set(cell, old === undefined ? { content: "", kind: "text", format: String(v) } : { ...old, format: String(v) });
+              // An empty cell in General is no different from no cell at all.
+              if (old !== undefined) s.cells.set(cell, { ...old, format: String(v) });
+              else if (String(v) !== "General") s.cells.set(cell, { content: "", kind: "text", format: String(v) });
             } else if (v === "" || v === null) {
               s.cells.delete(cell);
               if (format !== "General") s.cells.set(cell, { content: "", kind: "text", format });
@@ -586,6 +706,16 @@ class MockRun {
         );
       });
     const range = {
+      clear: () =>
+        on(`${kind}.clear`, (s) => {
+          // Contents and formats (conditional formats and drop-downs among them); notes stay, as
+          // Office.js documents only values and formatting being cleared.
+          if (rangeAddress !== WHOLE_SHEET) throw new Error("mock: clear on part of a sheet is not modelled");
+          s.cells.clear();
+          s.styles.length = 0;
+          s.colorScales.length = 0;
+          this.excel.dirty = true;
+        }),
       format: Object.assign(style("format.", ["wrapText", "columnWidth"]), {
         font: style("format.font.", ["bold", "italic", "size", "color"]),
         fill: style("format.fill.", ["color"]),

@@ -1,0 +1,284 @@
+/**
+ * Undoing a failed write honestly. The plan writer (`writer.ts`) hands over what the workbook held
+ * before ({@link Before}: every sheet by id, every name, a copy of each replaced sheet's contents)
+ * and what it created. The undo reads the workbook as it is now, deletes only the sheets this write
+ * created (by `Worksheet.id`, never by name), puts each replaced sheet's contents back where they
+ * differ, restores the names, then reads the workbook back and says exactly what is still not as it
+ * was. It is tried twice, since a lost reply is no reason to stop.
+ */
+import { errorDetail } from "../../workbook/messages";
+import type { WorkbookPlan } from "../../workbook/plan";
+import type { ExcelRun } from "./writer";
+
+/** A sheet as the workbook names it, with its id. */
+export interface SheetId {
+  readonly name: string;
+  readonly id: string;
+}
+
+/** A defined name with its reference and comment. */
+export interface NameState {
+  readonly name: string;
+  readonly formula: string;
+  readonly comment: string;
+}
+
+/** A sheet's contents: its used range (`A1:D20`, `null` when empty), formulas, number formats and value types there. */
+export interface Contents {
+  readonly address: string | null;
+  readonly formulas: readonly (readonly unknown[])[];
+  readonly numberFormat: readonly (readonly unknown[])[];
+  /** `String` marks text, which goes back with a leading `'` so Excel does not read `0123` or `2024-08` as a number or a date. */
+  readonly valueTypes: readonly (readonly unknown[])[];
+  /** The sheet's notes, in order (empty where notes are not supported: ExcelApi 1.18). */
+  readonly notes: readonly { readonly address: string; readonly content: string }[];
+}
+
+/** The workbook before a write: its sheets, its names, and the sheets being replaced with their contents (by lower-case name). */
+export interface Before {
+  /** Whether notes are read and written (ExcelApi 1.18). */
+  readonly notes: boolean;
+  readonly sheets: readonly SheetId[];
+  readonly names: readonly NameState[];
+  readonly replaced: ReadonlyMap<string, SheetId & { readonly contents: Contents }>;
+}
+
+/** What a failed write did, as far as the writer knows. */
+export interface Written {
+  /** Ids of the sheets it created and saw confirmed. */
+  readonly created: readonly string[];
+  /** A sheet it was adding when the failure came (the add may have applied), unless the add itself found the name taken. */
+  readonly adding: string | undefined;
+}
+
+/** The workbook now: sheets, names, and the contents of the replaced sheets that are still there. */
+interface Now {
+  readonly sheets: readonly SheetId[];
+  readonly names: readonly NameState[];
+  readonly contents: ReadonlyMap<string, Contents>;
+}
+
+const lower = (s: string): string => s.toLowerCase();
+const quoted = (items: readonly string[]): string => items.map((x) => `"${x}"`).join(", ");
+
+/** The block part of an address Excel gives with its sheet (`'Force (2)'!A1:D9` → `A1:D9`). */
+function blockOf(reference: string): string {
+  return reference.slice(reference.lastIndexOf("!") + 1);
+}
+
+/**
+ * Reads the contents of the sheets `ids` ({@link Contents}): used ranges and note counts (1 sync),
+ * then each note's text and cell (1 more sync when there are notes and `notes` is true).
+ */
+export async function readContents(context: Excel.RequestContext, ids: readonly string[], notes: boolean): Promise<Map<string, Contents>> {
+  const worksheets = context.workbook.worksheets;
+  const reads = ids.map((id) => {
+    const ws = worksheets.getItem(id);
+    return { id, ws, used: ws.getUsedRangeOrNullObject().load("address,formulas,numberFormat,valueTypes"), count: notes ? ws.notes.getCount() : undefined };
+  });
+  await context.sync();
+  const located = reads.map((r) =>
+    Array.from({ length: r.count?.value ?? 0 }, (_, i) => {
+      const note = r.ws.notes.getItemAt(i).load("content");
+      return { note, cell: note.getLocation().load("address") };
+    }),
+  );
+  if (located.some((l) => l.length > 0)) await context.sync();
+  const out = new Map<string, Contents>();
+  reads.forEach((r, k) => {
+    const noteList = (located[k] ?? []).map((l) => ({ address: blockOf(l.cell.address), content: String(l.note.content) }));
+    const used = r.used;
+    out.set(
+      r.id,
+      used.isNullObject
+        ? { address: null, formulas: [], numberFormat: [], valueTypes: [], notes: noteList }
+        : { address: blockOf(used.address), formulas: used.formulas, numberFormat: used.numberFormat, valueTypes: used.valueTypes, notes: noteList },
+    );
+  });
+  return out;
+}
+
+/** Queues deleting every one of a sheet's `count` notes (each time the first; no sync). */
+export function deleteNotes(ws: Excel.Worksheet, count: number): void {
+  for (let i = 0; i < count; i++) ws.notes.getItemAt(0).delete();
+}
+
+/** Reads sheets and names (1 sync), then the contents of the `ids` still there ({@link readContents}). */
+async function readNow(context: Excel.RequestContext, ids: readonly string[], notes: boolean): Promise<Now> {
+  const sheets = context.workbook.worksheets.load("items/name,items/id");
+  const names = context.workbook.names.load("items/name,items/formula,items/comment");
+  await context.sync();
+  const sheetList = sheets.items.map((s) => ({ name: s.name, id: s.id }));
+  const nameList = names.items.map((n) => {
+    const formula: unknown = n.formula;
+    return { name: n.name, formula: typeof formula === "string" ? formula : "", comment: n.comment };
+  });
+  const present = ids.filter((id) => sheetList.some((s) => s.id === id));
+  const contents = present.length > 0 ? await readContents(context, present, notes) : new Map<string, Contents>();
+  return { sheets: sheetList, names: nameList, contents };
+}
+
+/** Same address, formulas, number formats and notes (value types follow from the formulas). */
+const sameContents = (a: Contents | undefined, b: Contents): boolean =>
+  a !== undefined && a.address === b.address && JSON.stringify([a.formulas, a.numberFormat, a.notes]) === JSON.stringify([b.formulas, b.numberFormat, b.notes]);
+
+/**
+ * What to write back into `Range.formulas` of a cleared (General) range: text with a leading `'`,
+ * so Excel keeps it as text. Written before the number formats, so a formula in a `@` cell is
+ * entered as a formula, not as text.
+ */
+function formulasToWrite(c: Contents): unknown[][] {
+  return c.formulas.map((row, i) => row.map((f, j) => (typeof f === "string" && f !== "" && !f.startsWith("=") && c.valueTypes[i]?.[j] === "String" ? `'${f}` : f)));
+}
+
+/** The ids of the sheets this write created that are in the workbook now. */
+function ours(before: Before, written: Written, now: Now): string[] {
+  const old = new Set(before.sheets.map((s) => s.id));
+  const ids = now.sheets.filter((s) => written.created.includes(s.id)).map((s) => s.id);
+  // The sheet being added when the write failed: if it is there under that name and was not there
+  // before, the add applied (had the user taken the name first, the add would have failed as such).
+  const adding = written.adding;
+  const added = adding === undefined ? undefined : now.sheets.find((s) => lower(s.name) === lower(adding) && !old.has(s.id) && !written.created.includes(s.id));
+  if (added !== undefined) ids.push(added.id);
+  return ids;
+}
+
+/** What is still not as it was, in words; empty when the workbook is as it was before the write. */
+function differences(plan: WorkbookPlan, before: Before, written: Written, now: Now): string[] {
+  const left: string[] = [];
+  const createdLeft = ours(before, written, now).map((id) => now.sheets.find((s) => s.id === id)?.name ?? id);
+  if (createdLeft.length > 0) left.push(`the new ${createdLeft.length === 1 ? "sheet" : "sheets"} ${quoted(createdLeft)} could not be removed`);
+  const gone = before.sheets.filter((s) => !now.sheets.some((n) => n.id === s.id)).map((s) => s.name);
+  if (gone.length > 0) left.push(`the ${gone.length === 1 ? "sheet" : "sheets"} ${quoted(gone)} ${gone.length === 1 ? "is" : "are"} gone`);
+  const unrestored = [...before.replaced.values()].filter((r) => now.contents.has(r.id) && !sameContents(now.contents.get(r.id), r.contents)).map((r) => r.name);
+  if (unrestored.length > 0) {
+    left.push(`${quoted(unrestored)} still ${unrestored.length === 1 ? "holds" : "hold"} some of the new contents (the old could not be put back)`);
+  }
+  const planNames = new Set(plan.names.map((n) => lower(n.name)));
+  const changed: string[] = [];
+  for (const n of before.names) {
+    const x = now.names.find((m) => lower(m.name) === lower(n.name));
+    if (x === undefined || x.formula !== n.formula || x.comment !== n.comment) changed.push(n.name);
+  }
+  for (const n of now.names) {
+    if (planNames.has(lower(n.name)) && !before.names.some((m) => lower(m.name) === lower(n.name))) changed.push(n.name);
+  }
+  if (changed.length > 0) left.push(`the ${changed.length === 1 ? "name" : "names"} ${quoted(changed)} ${changed.length === 1 ? "differs" : "differ"} from before`);
+  return left;
+}
+
+/**
+ * One pass of the undo (one `Excel.run`): reads the workbook, then puts back, each group in its own
+ * sync so one that fails does not drop the others: the names, each replaced sheet's contents that
+ * differ, then each sheet this write created is deleted. Returns what is left when nothing needed
+ * changing (`null` when something was changed: read it back with `check`), and the first failure met.
+ */
+async function undoOnce(run: ExcelRun, plan: WorkbookPlan, before: Before, written: Written): Promise<{ left: string[] | null; failure: unknown }> {
+  const replacedIds = [...before.replaced.values()].map((r) => r.id);
+  return run(async (context) => {
+    const now = await readNow(context, replacedIds, before.notes);
+    const worksheets = context.workbook.worksheets;
+    const groups: (() => boolean)[] = [];
+    // The names: back to what they were, those the write added deleted.
+    groups.push(() => {
+      const names = context.workbook.names;
+      let changes = 0;
+      for (const n of plan.names) {
+        const old = before.names.find((m) => lower(m.name) === lower(n.name));
+        const present = now.names.find((m) => lower(m.name) === lower(n.name));
+        if (old !== undefined && present !== undefined && (present.formula !== old.formula || present.comment !== old.comment)) {
+          const item = names.getItem(old.name);
+          item.formula = old.formula;
+          item.comment = old.comment;
+          changes++;
+        } else if (old !== undefined && present === undefined) {
+          names.add(old.name, old.formula, old.comment);
+          changes++;
+        } else if (old === undefined && present !== undefined) {
+          names.getItem(present.name).delete();
+          changes++;
+        }
+      }
+      return changes > 0;
+    });
+    for (const r of before.replaced.values()) {
+      if (!now.contents.has(r.id) || sameContents(now.contents.get(r.id), r.contents)) continue;
+      groups.push(() => {
+        const ws = worksheets.getItem(r.id);
+        deleteNotes(ws, now.contents.get(r.id)?.notes.length ?? 0);
+        ws.getRange().clear();
+        if (r.contents.address !== null) {
+          const range = ws.getRange(r.contents.address);
+          range.formulas = formulasToWrite(r.contents);
+          range.numberFormat = r.contents.numberFormat.map((row) => [...row]);
+        }
+        for (const n of r.contents.notes) ws.notes.add(n.address, n.content);
+        return true;
+      });
+    }
+    for (const id of ours(before, written, now)) {
+      groups.push(() => {
+        worksheets.getItem(id).delete();
+        return true;
+      });
+    }
+    let failure: unknown;
+    let changed = false;
+    for (const group of groups) {
+      if (!group()) continue;
+      changed = true;
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per group, so one failure drops no other
+        await context.sync();
+      } catch (e) {
+        failure ??= e;
+      }
+    }
+    // What is left after changes is read in a run of its own (`check`).
+    return { left: changed ? null : differences(plan, before, written, now), failure };
+  });
+}
+
+/** Reads the workbook back (one `Excel.run`) and says what is not as it was. */
+async function check(run: ExcelRun, plan: WorkbookPlan, before: Before, written: Written): Promise<string[]> {
+  const ids = [...before.replaced.values()].map((r) => r.id);
+  return run(async (context) => differences(plan, before, written, await readNow(context, ids, before.notes)));
+}
+
+/**
+ * Undoes a failed write (two tries) and says what happened: `exact` when the workbook is read back
+ * as it was before, else `message` lists every sheet and name still not as it was (or, when even
+ * reading it back failed, what to check).
+ */
+export async function undoWrite(run: ExcelRun, plan: WorkbookPlan, before: Before, written: Written): Promise<{ exact: boolean; message: string }> {
+  let failure: unknown;
+  let left: string[] | undefined;
+  for (let attempt = 0; attempt < 2 && left?.length !== 0; attempt++) {
+    try {
+      const pass = await undoOnce(run, plan, before, written);
+      failure = pass.failure ?? failure;
+      left = pass.left ?? (await check(run, plan, before, written));
+    } catch (e) {
+      failure = e;
+      left = undefined;
+    }
+  }
+  if (left === undefined) {
+    try {
+      left = await check(run, plan, before, written);
+    } catch {
+      // Reported below: what is left could not be read.
+    }
+  }
+  if (left?.length === 0) return { exact: true, message: "The sheets it had created were removed and any replaced sheets restored; nothing else changed." };
+  const why = failure === undefined ? "" : ` (${errorDetail(failure)})`;
+  if (left !== undefined) return { exact: false, message: `Undoing it was incomplete${why}: ${left.join("; ")}.` };
+  const replaced = [...before.replaced.values()].map((r) => r.name);
+  const added = plan.sheets.map((s) => s.name).filter((n) => !replaced.some((r) => lower(r) === lower(n)));
+  const checks = [
+    added.length > 0 ? `delete the new sheets among ${quoted(added)} if they are there` : "",
+    replaced.length > 0 ? `check the replaced sheets ${quoted(replaced)}` : "",
+    plan.names.length > 0 ? `check the names ${quoted(plan.names.map((n) => n.name))}` : "",
+  ].filter((x) => x !== "");
+  return { exact: false, message: `Undoing it failed too${why}, and what is left could not be read back: ${checks.join("; ")}.` };
+}
