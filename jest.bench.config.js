@@ -6,9 +6,9 @@
 module.exports = {
   // ts-jest compiles with tsconfig.test.json: src/ plus the tests, with the jest and node types
   // that tsconfig.json (src only, what webpack builds) leaves out.
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }] },
-  testEnvironment: "node",
-  roots: ["<rootDir>/bench"],
-  testMatch: ["**/*.bench.ts"],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+  testEnvironment: 'node',
+  roots: ['<rootDir>/bench'],
+  testMatch: ['**/*.bench.ts'],
   testTimeout: 600000,
 };

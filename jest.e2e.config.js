@@ -4,10 +4,10 @@
 module.exports = {
   // ts-jest compiles with tsconfig.test.json: src/ plus the tests, with the jest and node types
   // that tsconfig.json (src only, what webpack builds) leaves out.
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }] },
-  testEnvironment: "node",
-  roots: ["<rootDir>/test/e2e"],
-  testMatch: ["**/*.e2e.ts"],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test/e2e'],
+  testMatch: ['**/*.e2e.ts'],
   testTimeout: 180_000,
   // One browser at a time, in one process: the test files share one build of the preview (harness.ts).
   maxWorkers: 1,

@@ -13,18 +13,18 @@
 // Deploying elsewhere: set DEFECON_BASE_URL (for example https://defecon.example.org/addin/) for a
 // production build; every https://localhost:3000/ in manifest.xml and functions.json is replaced.
 
-const path = require("path");
-const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { Compilation, NormalModule, WebpackError, sources } = require("webpack");
-const packageJson = require("./package.json");
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { Compilation, NormalModule, WebpackError, sources } = require('webpack');
+const packageJson = require('./package.json');
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || packageJson.config.dev_server_port || 3000);
 const DEV_URL = `https://localhost:${DEV_PORT}/`;
 
 // Emitted files whose text carries absolute URLs to the add-in's own origin.
-const FILES_WITH_URLS = ["manifest.xml", "functions.json"];
+const FILES_WITH_URLS = ['manifest.xml', 'functions.json'];
 
 /**
  * The production base URL from DEFECON_BASE_URL, or null when unset.
@@ -33,7 +33,7 @@ const FILES_WITH_URLS = ["manifest.xml", "functions.json"];
  * @returns {string | null}
  */
 function productionBaseUrl(raw) {
-  if (raw === undefined || raw.trim() === "") {
+  if (raw === undefined || raw.trim() === '') {
     return null;
   }
   let url;
@@ -42,13 +42,13 @@ function productionBaseUrl(raw) {
   } catch {
     throw new Error(`DEFECON_BASE_URL is not a URL: "${raw}"`);
   }
-  if (url.protocol !== "https:") {
+  if (url.protocol !== 'https:') {
     throw new Error(`DEFECON_BASE_URL must use https (Office loads add-ins over https only): "${raw}"`);
   }
-  if (url.search !== "" || url.hash !== "") {
+  if (url.search !== '' || url.hash !== '') {
     throw new Error(`DEFECON_BASE_URL must not have a query or fragment: "${raw}"`);
   }
-  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 /**
@@ -66,30 +66,27 @@ class ReplaceBaseUrlPlugin {
   /** @param {import("webpack").Compiler} compiler */
   apply(compiler) {
     const { from, to, files } = this.options;
-    compiler.hooks.thisCompilation.tap("ReplaceBaseUrlPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "ReplaceBaseUrlPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
-        () => {
-          for (const file of files) {
-            const asset = compilation.getAsset(file);
-            if (asset === undefined) {
-              compilation.errors.push(new WebpackError(`ReplaceBaseUrlPlugin: ${file} was not emitted, so its URLs could not be set to ${to}`));
-              continue;
-            }
-            const text = asset.source.source().toString().split(from).join(to);
-            if (text.includes(from)) {
-              compilation.errors.push(new WebpackError(`ReplaceBaseUrlPlugin: ${file} still mentions ${from}`));
-            }
-            compilation.updateAsset(file, new sources.RawSource(text));
+    compiler.hooks.thisCompilation.tap('ReplaceBaseUrlPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ReplaceBaseUrlPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        for (const file of files) {
+          const asset = compilation.getAsset(file);
+          if (asset === undefined) {
+            compilation.errors.push(new WebpackError(`ReplaceBaseUrlPlugin: ${file} was not emitted, so its URLs could not be set to ${to}`));
+            continue;
           }
+          const text = asset.source.source().toString().split(from).join(to);
+          if (text.includes(from)) {
+            compilation.errors.push(new WebpackError(`ReplaceBaseUrlPlugin: ${file} still mentions ${from}`));
+          }
+          compilation.updateAsset(file, new sources.RawSource(text));
         }
-      );
+      });
     });
   }
 }
 
 /** Office.js's CDN (Microsoft's): the one origin outside the add-in that a page may load from. */
-const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com";
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com';
 
 /**
  * What each page the build emits may load beyond its own origin, by file name; a page not listed
@@ -103,9 +100,9 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com";
  * @type {Readonly<Record<string, { scripts: readonly string[], anyInlineStyle: boolean }>>}
  */
 const PAGE_ALLOWANCES = {
-  "taskpane.html": { scripts: [OFFICE_JS_CDN], anyInlineStyle: true },
-  "preview.html": { scripts: [], anyInlineStyle: true },
-  "help.html": { scripts: [], anyInlineStyle: false },
+  'taskpane.html': { scripts: [OFFICE_JS_CDN], anyInlineStyle: true },
+  'preview.html': { scripts: [], anyInlineStyle: true },
+  'help.html': { scripts: [], anyInlineStyle: false },
 };
 
 /**
@@ -129,12 +126,12 @@ function contentSecurityPolicy(page, inlineStyles = []) {
   const styles = allowance.anyInlineStyle ? ["'unsafe-inline'"] : inlineStyles.map(styleHash);
   return [
     "default-src 'self'",
-    ["script-src 'self'", ...allowance.scripts].join(" "),
-    ["style-src 'self'", ...new Set(styles)].join(" "),
+    ["script-src 'self'", ...allowance.scripts].join(' '),
+    ["style-src 'self'", ...new Set(styles)].join(' '),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-  ].join("; ");
+  ].join('; ');
 }
 
 /**
@@ -143,7 +140,7 @@ function contentSecurityPolicy(page, inlineStyles = []) {
  * @param {string} text
  */
 function styleHash(text) {
-  const digest = require("crypto").createHash("sha256").update(text.replace(/\r\n?/g, "\n"), "utf8").digest("base64");
+  const digest = require('crypto').createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('base64');
   return `'sha256-${digest}'`;
 }
 
@@ -158,21 +155,23 @@ function styleHash(text) {
 class ContentSecurityPolicyPlugin {
   /** @param {import("webpack").Compiler} compiler */
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("ContentSecurityPolicyPlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap('ContentSecurityPolicyPlugin', (compilation) => {
       compilation.hooks.processAssets.tap(
         // Just after HtmlWebpackPlugin writes its pages (PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE), and so
         // after production's minifier (OPTIMIZE_SIZE): the style hashes are of the text as served.
-        { name: "ContentSecurityPolicyPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE + 1 },
+        { name: 'ContentSecurityPolicyPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE + 1 },
         () => {
-          for (const asset of compilation.getAssets().filter((a) => a.name.endsWith(".html"))) {
+          for (const asset of compilation.getAssets().filter((a) => a.name.endsWith('.html'))) {
             try {
               const html = withContentSecurityPolicy(asset.name, asset.source.source().toString());
               compilation.updateAsset(asset.name, new sources.RawSource(html));
             } catch (error) {
-              compilation.errors.push(new WebpackError(`ContentSecurityPolicyPlugin: ${asset.name}: ${error instanceof Error ? error.message : String(error)}`));
+              compilation.errors.push(
+                new WebpackError(`ContentSecurityPolicyPlugin: ${asset.name}: ${error instanceof Error ? error.message : String(error)}`),
+              );
             }
           }
-        }
+        },
       );
     });
   }
@@ -187,13 +186,13 @@ class ContentSecurityPolicyPlugin {
  */
 function withContentSecurityPolicy(page, html) {
   if (/<meta\s[^>]*http-equiv=["']?content-security-policy/i.test(html)) {
-    throw new Error("the page already has a Content-Security-Policy <meta>");
+    throw new Error('the page already has a Content-Security-Policy <meta>');
   }
-  const inlineStyles = [...html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1] ?? "");
+  const inlineStyles = [...html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1] ?? '');
   const policy = contentSecurityPolicy(page, inlineStyles);
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, "&quot;")}" />`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}" />`;
   const anchor = /<meta\s+charset=[^>]*>/i.exec(html) ?? /<head(?:\s[^>]*)?>/i.exec(html);
-  if (anchor === null) throw new Error("the page has no <head> to put its Content-Security-Policy in");
+  if (anchor === null) throw new Error('the page has no <head> to put its Content-Security-Policy in');
   const at = anchor.index + anchor[0].length;
   return `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
 }
@@ -208,10 +207,9 @@ function withContentSecurityPolicy(page, html) {
  * @returns {Record<string, string>}
  */
 function devServerHeaders(request) {
-  const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
-  return pathname === "/functions.json" ? { "Access-Control-Allow-Origin": "*" } : {};
+  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  return pathname === '/functions.json' ? { 'Access-Control-Allow-Origin': '*' } : {};
 }
-
 
 /** Whether a loader is the one CustomFunctionsMetadataPlugin adds (it appends the associate calls). */
 function isMetadataLoader(loader) {
@@ -230,13 +228,10 @@ function isMetadataLoader(loader) {
 class MetadataLoaderOnlyOnFunctionsPlugin {
   /** @param {import("webpack").Compiler} compiler */
   apply(compiler) {
-    compiler.hooks.compilation.tap("MetadataLoaderOnlyOnFunctionsPlugin", (compilation) => {
-      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(
-        { name: "MetadataLoaderOnlyOnFunctionsPlugin", stage: -1 },
-        (_, module) => {
-          module.loaders = module.loaders.filter((l) => !isMetadataLoader(l));
-        }
-      );
+    compiler.hooks.compilation.tap('MetadataLoaderOnlyOnFunctionsPlugin', (compilation) => {
+      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap({ name: 'MetadataLoaderOnlyOnFunctionsPlugin', stage: -1 }, (_, module) => {
+        module.loaders = module.loaders.filter((l) => !isMetadataLoader(l));
+      });
     });
   }
 }
@@ -252,17 +247,17 @@ class MetadataLoaderOnlyOnFunctionsPlugin {
 class AllowErrorArgumentsPlugin {
   /** @param {import("webpack").Compiler} compiler */
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("AllowErrorArgumentsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "AllowErrorArgumentsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
-        const asset = compilation.getAsset("functions.json");
+    compiler.hooks.thisCompilation.tap('AllowErrorArgumentsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'AllowErrorArgumentsPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset('functions.json');
         if (asset === undefined) {
-          compilation.errors.push(new WebpackError("AllowErrorArgumentsPlugin: functions.json was not emitted"));
+          compilation.errors.push(new WebpackError('AllowErrorArgumentsPlugin: functions.json was not emitted'));
           return;
         }
         const metadata = JSON.parse(asset.source.source().toString());
         const { allowCustomDataForDataTypeAny, ...rest } = metadata;
         const text = JSON.stringify({ allowCustomDataForDataTypeAny, allowErrorForDataTypeAny: true, ...rest }, null, 4);
-        compilation.updateAsset("functions.json", new sources.RawSource(text));
+        compilation.updateAsset('functions.json', new sources.RawSource(text));
       });
     });
   }
@@ -275,12 +270,12 @@ class AllowErrorArgumentsPlugin {
  * @returns {Promise<{ ca: Buffer, key: Buffer, cert: Buffer } | null>}
  */
 async function devHttpsOptions() {
-  const devCerts = require("office-addin-dev-certs");
-  if (process.platform === "linux") {
-    const fs = require("fs");
-    const os = require("os");
-    if (!fs.existsSync(path.join(os.homedir(), ".office-addin-dev-certs", "localhost.crt"))) {
-      console.warn(devCertsNote("no certificates in ~/.office-addin-dev-certs"));
+  const devCerts = require('office-addin-dev-certs');
+  if (process.platform === 'linux') {
+    const fs = require('fs');
+    const os = require('os');
+    if (!fs.existsSync(path.join(os.homedir(), '.office-addin-dev-certs', 'localhost.crt'))) {
+      console.warn(devCertsNote('no certificates in ~/.office-addin-dev-certs'));
       return null;
     }
   }
@@ -288,7 +283,7 @@ async function devHttpsOptions() {
     const options = await devCerts.getHttpsServerOptions();
     return { ca: options.ca, key: options.key, cert: options.cert };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     console.warn(devCertsNote(reason));
     return null;
   }
@@ -297,13 +292,13 @@ async function devHttpsOptions() {
 /** @param {string} reason */
 function devCertsNote(reason) {
   return [
-    "",
+    '',
     `[defecon] No trusted localhost certificate (${reason}).`,
     `[defecon] Serving over plain http://localhost:${DEV_PORT}/ instead.`,
     `[defecon] Excel loads add-ins over https only, so sideloading manifest.xml will not work until a`,
     `[defecon] certificate is installed (npx office-addin-dev-certs install, on Windows or macOS).`,
-    "",
-  ].join("\n");
+    '',
+  ].join('\n');
 }
 
 /**
@@ -312,13 +307,13 @@ function devCertsNote(reason) {
  * @returns {Promise<import("webpack").Configuration>}
  */
 module.exports = async (env = {}, argv = {}) => {
-  const production = argv.mode === "production";
+  const production = argv.mode === 'production';
   // The browser preview: development builds only (HyperFormula, GPL-3.0, stays out of production).
   const preview = !production;
   // `--env preview`: a separate output folder, so a preview build never mixes with the add-in's dist/.
-  const outputDir = env.preview ? "dist-preview" : "dist";
+  const outputDir = env.preview ? 'dist-preview' : 'dist';
   if (production && env.preview) {
-    throw new Error("the preview is a development build: run webpack --mode development --env preview");
+    throw new Error('the preview is a development build: run webpack --mode development --env preview');
   }
   const baseUrl = production ? productionBaseUrl(process.env.DEFECON_BASE_URL) : null;
   if (production && baseUrl === null && env.WEBPACK_BUILD) {
@@ -327,21 +322,21 @@ module.exports = async (env = {}, argv = {}) => {
 
   /** @type {import("webpack").Configuration} */
   const config = {
-    mode: production ? "production" : "development",
-    devtool: "source-map",
+    mode: production ? 'production' : 'development',
+    devtool: 'source-map',
     entry: {
-      functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
-      ...(preview ? { preview: "./src/preview/preview.ts" } : {}),
+      functions: './src/functions/functions.ts',
+      taskpane: './src/taskpane/taskpane.ts',
+      ...(preview ? { preview: './src/preview/preview.ts' } : {}),
     },
     output: {
       path: path.resolve(__dirname, outputDir),
-      filename: "[name].js",
+      filename: '[name].js',
       clean: true,
     },
     resolve: {
-      extensions: [".ts", ".js"],
-      extensionAlias: { ".js": [".ts", ".js"] },
+      extensions: ['.ts', '.js'],
+      extensionAlias: { '.js': ['.ts', '.js'] },
     },
     module: {
       rules: [
@@ -349,8 +344,8 @@ module.exports = async (env = {}, argv = {}) => {
           test: /\.ts$/,
           exclude: /node_modules/,
           use: {
-            loader: "ts-loader",
-            options: { configFile: path.resolve(__dirname, "tsconfig.json") },
+            loader: 'ts-loader',
+            options: { configFile: path.resolve(__dirname, 'tsconfig.json') },
           },
         },
       ],
@@ -358,38 +353,38 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new MetadataLoaderOnlyOnFunctionsPlugin(),
       new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
-        input: "./src/functions/functions.ts",
+        output: 'functions.json',
+        input: './src/functions/functions.ts',
       }),
       new AllowErrorArgumentsPlugin(),
       new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
         // The shared runtime: the one page Office keeps alive runs the functions and the pane.
-        chunks: ["functions", "taskpane"],
-        chunksSortMode: "manual",
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
       }),
       // The function reference, rendered from the function registry at build time: the template is
       // a TypeScript module whose default export returns the page (see src/help/page.ts).
       new HtmlWebpackPlugin({
-        filename: "help.html",
-        template: "./src/help/page.ts",
+        filename: 'help.html',
+        template: './src/help/page.ts',
         inject: false,
         chunks: [],
       }),
       ...(preview
         ? [
             new HtmlWebpackPlugin({
-              filename: "preview.html",
-              template: "./src/preview/preview.html",
-              chunks: ["preview"],
+              filename: 'preview.html',
+              template: './src/preview/preview.html',
+              chunks: ['preview'],
             }),
           ]
         : []),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
         ],
       }),
       new ContentSecurityPolicyPlugin(),
@@ -402,12 +397,12 @@ module.exports = async (env = {}, argv = {}) => {
     const https = await devHttpsOptions();
     config.devServer = {
       // This machine only: Office and the browser reach the add-in at https://localhost:PORT/.
-      host: "localhost",
+      host: 'localhost',
       port: DEV_PORT,
       headers: devServerHeaders,
       // Serve only what webpack builds (no public/ folder).
       static: false,
-      server: https === null ? { type: "http" } : { type: "https", options: https },
+      server: https === null ? { type: 'http' } : { type: 'https', options: https },
     };
   }
 

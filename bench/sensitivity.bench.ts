@@ -33,7 +33,12 @@ function spec(named: boolean): TableSpec {
     values: axisValues(low, high, STEPS),
     base,
   });
-  return { output: { sheet: 'Force', address: 'B13' }, outputLabel: 'Deployed force', rows: axis('D6', 'line_km', 800, 1250, 1040), cols: axis('D8', 'density_per_km2', 4.59, 14.15, 9.43) };
+  return {
+    output: { sheet: 'Force', address: 'B13' },
+    outputLabel: 'Deployed force',
+    rows: axis('D6', 'line_km', 800, 1250, 1040),
+    cols: axis('D8', 'density_per_km2', 4.59, 14.15, 9.43),
+  };
 }
 
 async function baseline(): Promise<PreviewTarget> {

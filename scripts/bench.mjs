@@ -36,16 +36,16 @@
 // Prints a table; no pass/fail exit code except for a mismatch between two outputs.
 // The bundle is built first (npm run build) when dist/functions.js is missing or older than src/.
 
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import os from "node:os";
-import path from "node:path";
-import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
-import zlib from "node:zlib";
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 const ROWS = 500;
@@ -66,15 +66,19 @@ function newestMtime(dir) {
 }
 
 function buildIfStale() {
-  const bundle = path.join(root, "dist", "functions.js");
+  const bundle = path.join(root, 'dist', 'functions.js');
   const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : -1;
-  const sources = Math.max(newestMtime(path.join(root, "src")), fs.statSync(path.join(root, "webpack.config.js")).mtimeMs);
+  const sources = Math.max(newestMtime(path.join(root, 'src')), fs.statSync(path.join(root, 'webpack.config.js')).mtimeMs);
   if (built >= sources) return;
-  console.log(built < 0 ? "dist/functions.js is missing: npm run build" : "dist/functions.js is older than src/: npm run build");
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const result = spawnSync(npm, ["run", "build", "--silent", "--", "--stats=errors-warnings"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  console.log(built < 0 ? 'dist/functions.js is missing: npm run build' : 'dist/functions.js is older than src/: npm run build');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['run', 'build', '--silent', '--', '--stats=errors-warnings'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
-    console.error("npm run build failed");
+    console.error('npm run build failed');
     process.exit(result.status ?? 1);
   }
   // webpack leaves an unchanged file untouched (help.html edits do not change the bundle); mark it
@@ -122,11 +126,11 @@ const ms = (t) => `${t.toFixed(2)} ms`;
 const pad = (s, n) => String(s).padStart(n);
 
 buildIfStale();
-const { loadBundle } = require("./load-bundle.cjs");
-const { functions } = loadBundle({ realm: "this" });
-const munitionDays = functions.get("MUNITION_DAYS");
-if (typeof munitionDays !== "function") {
-  console.error("dist/functions.js does not associate MUNITION_DAYS");
+const { loadBundle } = require('./load-bundle.cjs');
+const { functions } = loadBundle({ realm: 'this' });
+const munitionDays = functions.get('MUNITION_DAYS');
+if (typeof munitionDays !== 'function') {
+  console.error('dist/functions.js does not associate MUNITION_DAYS');
   process.exit(1);
 }
 
@@ -165,7 +169,7 @@ for (let i = 0; i < RUNS; i++) {
     wrapperTimes.push(time(munitionDays));
   }
 }
-if (!Number.isFinite(sink)) console.log("");
+if (!Number.isFinite(sink)) console.log('');
 
 const wMed = median(wrapperTimes);
 const pMed = median(plainTimes);
@@ -174,40 +178,40 @@ const pMin = Math.min(...plainTimes);
 const ratio = wMed / pMed;
 const minRatio = wMin / pMin;
 
-const file = (name) => path.join(root, "dist", name);
+const file = (name) => path.join(root, 'dist', name);
 const size = (name) => (fs.existsSync(file(name)) ? fs.statSync(file(name)).size : NaN);
-const functionsJs = size("functions.js");
-const gzipped = zlib.gzipSync(fs.readFileSync(file("functions.js"))).length;
+const functionsJs = size('functions.js');
+const gzipped = zlib.gzipSync(fs.readFileSync(file('functions.js'))).length;
 
 const lines = [
   `DefEcon bench (node ${process.version}, ${process.platform}/${process.arch})`,
-  "",
-  `DEF.MUNITION_DAYS, ${ROWS} x ${COLS} = ${(ROWS * COLS).toLocaleString("en")} cells: stock ${ROWS} x 1, daily_use 1 x ${COLS}, daily_production 1 x 1`,
+  '',
+  `DEF.MUNITION_DAYS, ${ROWS} x ${COLS} = ${(ROWS * COLS).toLocaleString('en')} cells: stock ${ROWS} x 1, daily_use 1 x ${COLS}, daily_production 1 x 1`,
   `outputs equal cell by cell; ${WARMUP} warm-up and ${RUNS} timed runs each, interleaved`,
-  "",
-  `                          ${pad("median", 10)} ${pad("best", 10)}`,
+  '',
+  `                          ${pad('median', 10)} ${pad('best', 10)}`,
   `  associated wrapper      ${pad(ms(wMed), 10)} ${pad(ms(wMin), 10)}`,
   `  plain loop              ${pad(ms(pMed), 10)} ${pad(ms(pMin), 10)}`,
-  `  ratio wrapper / plain   ${pad(`${ratio.toFixed(2)}x`, 10)} ${pad(`${minRatio.toFixed(2)}x`, 10)}   target <= 2x: ${ratio <= 2 ? "met" : "NOT met"} (median)`,
-  "",
-  "production bundle (dist/)",
-  `  functions.js            ${pad(kB(functionsJs), 10)}   target < 100 kB: ${functionsJs < 100_000 ? "met" : "NOT met"}`,
+  `  ratio wrapper / plain   ${pad(`${ratio.toFixed(2)}x`, 10)} ${pad(`${minRatio.toFixed(2)}x`, 10)}   target <= 2x: ${ratio <= 2 ? 'met' : 'NOT met'} (median)`,
+  '',
+  'production bundle (dist/)',
+  `  functions.js            ${pad(kB(functionsJs), 10)}   target < 100 kB: ${functionsJs < 100_000 ? 'met' : 'NOT met'}`,
   `  functions.js, gzip      ${pad(kB(gzipped), 10)}`,
-  `  functions.json          ${pad(kB(size("functions.json")), 10)}`,
-  `  taskpane.js             ${pad(kB(size("taskpane.js")), 10)}`,
+  `  functions.json          ${pad(kB(size('functions.json')), 10)}`,
+  `  taskpane.js             ${pad(kB(size('taskpane.js')), 10)}`,
 ];
-console.log(lines.join("\n"));
+console.log(lines.join('\n'));
 
 // 4. Error paths and per-cell costs.
 const fn = (id) => {
   const f = functions.get(id);
-  if (typeof f !== "function") {
+  if (typeof f !== 'function') {
     console.error(`dist/functions.js does not associate ${id}`);
     process.exit(1);
   }
   return f;
 };
-const { CustomFunctionError } = require("./load-bundle.cjs");
+const { CustomFunctionError } = require('./load-bundle.cjs');
 
 /** Median times of `a()` and `b()` over interleaved runs, after a warm-up; returns [a, b] in ms. */
 function interleaved(a, b, runs = RUNS, warmup = WARMUP) {
@@ -215,7 +219,7 @@ function interleaved(a, b, runs = RUNS, warmup = WARMUP) {
     const t0 = performance.now();
     const out = f();
     const t = performance.now() - t0;
-    if (Array.isArray(out) && Array.isArray(out[0]) && typeof out[0][0] === "number") sink += out[0][0];
+    if (Array.isArray(out) && Array.isArray(out[0]) && typeof out[0][0] === 'number') sink += out[0][0];
     return t;
   };
   for (let i = 0; i < warmup; i++) {
@@ -242,7 +246,7 @@ function firstNumericDifference(got, want) {
     for (let c = 0; c < want[r].length; c++) {
       const a = got[r]?.[c];
       const b = want[r][c];
-      if (typeof a !== "number" || Math.abs(a - b) > 1e-15 * Math.abs(b)) return `(${r}, ${c}): ${String(a)} vs ${b}`;
+      if (typeof a !== 'number' || Math.abs(a - b) > 1e-15 * Math.abs(b)) return `(${r}, ${c}): ${String(a)} vs ${b}`;
     }
   }
   return null;
@@ -253,7 +257,7 @@ function countErrors(out, code, label) {
   let n = 0;
   for (const row of out) {
     for (const x of row) {
-      if (typeof x === "number") continue;
+      if (typeof x === 'number') continue;
       if (!(x instanceof CustomFunctionError) || x.code !== code) {
         console.error(`${label}: expected numbers and ${code}, got ${String(x?.code ?? x)}`);
         process.exit(1);
@@ -266,7 +270,7 @@ function countErrors(out, code, label) {
 
 // 10 % of the cells without a finite answer: every 10th daily_use column is at production.
 const useNa = [dailyUse[0].map((u, c) => (c % 10 === 0 ? PRODUCTION : u))];
-const naCells = countErrors(munitionDays(stock, useNa, dailyProduction), "#N/A", "10 % #N/A grid");
+const naCells = countErrors(munitionDays(stock, useNa, dailyProduction), '#N/A', '10 % #N/A grid');
 const [naTime, cleanForNa] = interleaved(
   () => munitionDays(stock, useNa, dailyProduction),
   () => munitionDays(stock, dailyUse, dailyProduction),
@@ -275,7 +279,7 @@ const [naTime, cleanForNa] = interleaved(
 // The least any implementation could do for that grid: a bare loop writing the same numbers, and
 // one shared error object where use does not exceed production. A row holding an object boxes its
 // numbers (V8), so this, not the clean grid, is the floor for a grid with errors.
-const naError = new CustomFunctionError("#N/A", "no finite answer");
+const naError = new CustomFunctionError('#N/A', 'no finite answer');
 const naLoop = () => {
   const use = useNa[0];
   const p = dailyProduction[0][0];
@@ -291,8 +295,8 @@ const naLoop = () => {
 const [naTimeAgain, naLoopTime] = interleaved(() => munitionDays(stock, useNa, dailyProduction), naLoop);
 
 // 10 % of the rows read an #N/A cell: every 10th stock cell is the runtime's #N/A error.
-const stockNa = stock.map((row, r) => (r % 10 === 0 ? [new CustomFunctionError("#N/A")] : row));
-const upstreamCells = countErrors(munitionDays(stockNa, dailyUse, dailyProduction), "#N/A", "upstream #N/A grid");
+const stockNa = stock.map((row, r) => (r % 10 === 0 ? [new CustomFunctionError('#N/A')] : row));
+const upstreamCells = countErrors(munitionDays(stockNa, dailyUse, dailyProduction), '#N/A', 'upstream #N/A grid');
 const [upstreamTime, cleanForUpstream] = interleaved(
   () => munitionDays(stockNa, dailyUse, dailyProduction),
   () => munitionDays(stock, dailyUse, dailyProduction),
@@ -301,10 +305,10 @@ const [upstreamTime, cleanForUpstream] = interleaved(
 // A 500 x 500 stock grid with one text cell, against the same grid all numbers.
 const stockGrid = Array.from({ length: ROWS }, (_, r) => Array.from({ length: COLS }, (_, c) => 100000 + 1000 * r + c));
 const stockGridText = stockGrid.map((row) => row.slice());
-stockGridText[ROWS >> 1][COLS >> 1] = "n/a";
+stockGridText[ROWS >> 1][COLS >> 1] = 'n/a';
 const textCells = (() => {
   let n = 0;
-  for (const row of munitionDays(stockGridText, dailyUse, dailyProduction)) for (const x of row) if (typeof x !== "number") n++;
+  for (const row of munitionDays(stockGridText, dailyUse, dailyProduction)) for (const x of row) if (typeof x !== 'number') n++;
   return n;
 })();
 const [textTime, cleanGridTime] = interleaved(
@@ -313,12 +317,42 @@ const [textTime, cleanGridTime] = interleaved(
 );
 
 // FUND_SHARE: 500 countries (the GDP key's 29, repeated) x 500 amounts, against a bare loop.
-const fundKeyFn = fn("FUND_KEY");
-const fundShareFn = fn("FUND_SHARE");
-const GDP_CODES = ["BE", "BG", "CZ", "DK", "DE", "EE", "IE", "GR", "ES", "FR", "HR", "IT", "CY", "LV", "LT", "LU", "HU", "MT", "NL", "AT", "PL", "PT", "RO", "SI", "SK", "FI", "SE", "GB", "NO"];
+const fundKeyFn = fn('FUND_KEY');
+const fundShareFn = fn('FUND_SHARE');
+const GDP_CODES = [
+  'BE',
+  'BG',
+  'CZ',
+  'DK',
+  'DE',
+  'EE',
+  'IE',
+  'GR',
+  'ES',
+  'FR',
+  'HR',
+  'IT',
+  'CY',
+  'LV',
+  'LT',
+  'LU',
+  'HU',
+  'MT',
+  'NL',
+  'AT',
+  'PL',
+  'PT',
+  'RO',
+  'SI',
+  'SK',
+  'FI',
+  'SE',
+  'GB',
+  'NO',
+];
 const countries = Array.from({ length: ROWS }, (_, r) => [GDP_CODES[r % GDP_CODES.length]]);
 const amounts = [Array.from({ length: COLS }, (_, c) => 1000 + 7 * c)];
-const gdp = [["GDP"]];
+const gdp = [['GDP']];
 // Each country's share, read once through FUND_KEY (outside the timing): the least a loop could know.
 const shareOf = new Map(GDP_CODES.map((code) => [code, fundKeyFn([[code]], gdp, null)[0][0]]));
 const fundLoop = () => {
@@ -340,7 +374,7 @@ if (fundDiff !== null) {
 const [fundTime, fundLoopTime] = interleaved(() => fundShareFn(countries, amounts, gdp, null), fundLoop);
 
 // FORCE_COST: 500 personnel x 500 costs x 3 years, against a bare loop.
-const forceCostFn = fn("FORCE_COST");
+const forceCostFn = fn('FORCE_COST');
 const personnel = Array.from({ length: ROWS }, (_, r) => [1000.5 + 10 * r]);
 const costs = [Array.from({ length: COLS }, (_, c) => 50000.25 + 100 * c)];
 const years = [[3]];
@@ -365,11 +399,11 @@ const [costTime, costLoopTime] = interleaved(() => forceCostFn(personnel, costs,
 
 // Whole columns of text: refused from their length.
 const WHOLE_COLUMN = 1_048_576;
-const textColumn = Array.from({ length: WHOLE_COLUMN }, () => ["text"]);
+const textColumn = Array.from({ length: WHOLE_COLUMN }, () => ['text']);
 const refusal = (f, args) => {
   const times = [];
-  let code = "";
-  if (typeof globalThis.gc === "function") globalThis.gc();
+  let code = '';
+  if (typeof globalThis.gc === 'function') globalThis.gc();
   const heap0 = process.memoryUsage().heapUsed;
   for (let i = 0; i < 21; i++) {
     const t0 = performance.now();
@@ -383,48 +417,48 @@ const refusal = (f, args) => {
   const heap = process.memoryUsage().heapUsed - heap0;
   return { first: times[0], median: median(times), code, heap };
 };
-const sizeRefusal = refusal(fn("FORCE_SIZE"), [textColumn, [[1]], null, null]);
-const sourceRefusal = refusal(fn("SOURCE"), [textColumn]);
+const sizeRefusal = refusal(fn('FORCE_SIZE'), [textColumn, [[1]], null, null]);
+const sourceRefusal = refusal(fn('SOURCE'), [textColumn]);
 
 const ratioLine = (label, a, b, target) =>
   `  ${label.padEnd(44)} ${pad(ms(a), 10)} ${pad(ms(b), 10)} ${pad(`${(a / b).toFixed(2)}x`, 8)}` +
-  (target === undefined ? "" : `   target <= ${target}x: ${a / b <= target ? "met" : "NOT met"}`);
+  (target === undefined ? '' : `   target <= ${target}x: ${a / b <= target ? 'met' : 'NOT met'}`);
 const MB = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 console.log(
   [
-    "",
+    '',
     `error paths and per-cell costs (bundle), medians of ${RUNS} interleaved runs after ${WARMUP} warm-ups`,
-    `  ${"".padEnd(44)} ${pad("this", 10)} ${pad("baseline", 10)} ${pad("ratio", 8)}`,
-    ratioLine(`MUNITION_DAYS, ${naCells.toLocaleString("en")} #N/A cells (10 %) / clean`, naTime, cleanForNa, 2),
+    `  ${''.padEnd(44)} ${pad('this', 10)} ${pad('baseline', 10)} ${pad('ratio', 8)}`,
+    ratioLine(`MUNITION_DAYS, ${naCells.toLocaleString('en')} #N/A cells (10 %) / clean`, naTime, cleanForNa, 2),
     ratioLine(`  the same / bare loop writing the same cells`, naTimeAgain, naLoopTime),
-    ratioLine(`MUNITION_DAYS, ${upstreamCells.toLocaleString("en")} cells reading #N/A / clean`, upstreamTime, cleanForUpstream),
+    ratioLine(`MUNITION_DAYS, ${upstreamCells.toLocaleString('en')} cells reading #N/A / clean`, upstreamTime, cleanForUpstream),
     ratioLine(`MUNITION_DAYS 500 x 500 stock, 1 text cell (${textCells} error) / clean`, textTime, cleanGridTime, 3),
-    ratioLine("FUND_SHARE 500 x 500 / bare loop", fundTime, fundLoopTime, 4),
-    ratioLine("FORCE_COST 500 x 500 / bare loop", costTime, costLoopTime, 2),
-    "",
-    `whole column (${WHOLE_COLUMN.toLocaleString("en")} x 1 of text) refused, 21 calls each`,
+    ratioLine('FUND_SHARE 500 x 500 / bare loop', fundTime, fundLoopTime, 4),
+    ratioLine('FORCE_COST 500 x 500 / bare loop', costTime, costLoopTime, 2),
+    '',
+    `whole column (${WHOLE_COLUMN.toLocaleString('en')} x 1 of text) refused, 21 calls each`,
     `  FORCE_SIZE(A:A, 1)    first ${pad(ms(sizeRefusal.first), 10)}  median ${pad(ms(sizeRefusal.median), 10)}  ${sizeRefusal.code}  heap after 21 calls ${MB(sizeRefusal.heap)}` +
-      `   target < 100 ms: ${sizeRefusal.first < 100 ? "met" : "NOT met"}`,
+      `   target < 100 ms: ${sizeRefusal.first < 100 ? 'met' : 'NOT met'}`,
     `  SOURCE(A:A)           first ${pad(ms(sourceRefusal.first), 10)}  median ${pad(ms(sourceRefusal.median), 10)}  ${sourceRefusal.code}  heap after 21 calls ${MB(sourceRefusal.heap)}` +
-      `   target < 100 ms: ${sourceRefusal.first < 100 ? "met" : "NOT met"}`,
-  ].join("\n"),
+      `   target < 100 ms: ${sourceRefusal.first < 100 ? 'met' : 'NOT met'}`,
+  ].join('\n'),
 );
-if (!Number.isFinite(sink)) console.log("");
+if (!Number.isFinite(sink)) console.log('');
 
 // 3. Sensitivity tables, through the TypeScript sources (ts-jest).
-const benchOut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "defecon-bench-")), "sensitivity.json");
-const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-const jestRun = spawnSync(npx, ["jest", "--config", "jest.bench.config.js", "--silent"], {
+const benchOut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'defecon-bench-')), 'sensitivity.json');
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const jestRun = spawnSync(npx, ['jest', '--config', 'jest.bench.config.js', '--silent'], {
   cwd: root,
   env: { ...process.env, BENCH_OUT: benchOut },
-  encoding: "utf8",
-  shell: process.platform === "win32",
+  encoding: 'utf8',
+  shell: process.platform === 'win32',
 });
 if (!fs.existsSync(benchOut)) {
-  console.error(`\nsensitivity bench did not run:\n${jestRun.stdout ?? ""}${jestRun.stderr ?? ""}`);
+  console.error(`\nsensitivity bench did not run:\n${jestRun.stdout ?? ''}${jestRun.stderr ?? ''}`);
   process.exit(jestRun.status ?? 1);
 }
-const sens = JSON.parse(fs.readFileSync(benchOut, "utf8"));
+const sens = JSON.parse(fs.readFileSync(benchOut, 'utf8'));
 if (sens.mismatch !== null) {
   console.error(`MISMATCH between the driven and the live table at ${sens.mismatch}`);
   process.exit(1);
@@ -432,12 +466,12 @@ if (sens.mismatch !== null) {
 const perPoint = sens.drivenMedian / sens.points;
 console.log(
   [
-    "",
-    `sensitivity table, ${sens.steps} x ${sens.steps} = ${sens.points.toLocaleString("en")} points of deployed force (line_km x density_per_km2), preview engine`,
+    '',
+    `sensitivity table, ${sens.steps} x ${sens.steps} = ${sens.points.toLocaleString('en')} points of deployed force (line_km x density_per_km2), preview engine`,
     `tables equal cell by cell; ${sens.driven.length} driven and ${sens.live.length} live runs, medians`,
-    "",
+    '',
     `  driven, whole table      ${pad(ms(sens.drivenMedian), 12)}   ${(perPoint * 1000).toFixed(0)} us per point (+4 corner points)`,
     `  live, write + evaluate   ${pad(ms(sens.liveMedian), 12)}`,
     `  ratio driven / live      ${pad(`${(sens.drivenMedian / sens.liveMedian).toFixed(1)}x`, 12)}`,
-  ].join("\n"),
+  ].join('\n'),
 );

@@ -12,23 +12,23 @@
 // The context's globals are bound as locals around the bundle (see bindGlobals), so that global
 // look-ups cost what they cost in Excel's webview and `npm run bench` measures the bundle, not `vm`.
 
-"use strict";
+'use strict';
 
-const fs = require("node:fs");
-const path = require("node:path");
-const vm = require("node:vm");
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
 
-const DIST = path.resolve(__dirname, "..", "dist");
+const DIST = path.resolve(__dirname, '..', 'dist');
 
 /** The values of CustomFunctions.ErrorCode, as the runtime defines them. */
 const ErrorCode = Object.freeze({
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
+  invalidValue: '#VALUE!',
+  notAvailable: '#N/A',
+  divisionByZero: '#DIV/0!',
+  invalidNumber: '#NUM!',
+  nullReference: '#NULL!',
+  invalidName: '#NAME?',
+  invalidReference: '#REF!',
 });
 
 /** A stand-in for CustomFunctions.Error (the runtime's CustomFunctionError). */
@@ -38,9 +38,9 @@ class CustomFunctionError extends Error {
    * @param {string} [message]
    */
   constructor(code, message) {
-    super(message || "");
+    super(message || '');
     Object.setPrototypeOf(this, new.target.prototype);
-    this.name = "CustomFunctionError";
+    this.name = 'CustomFunctionError';
     /** @type {string} */
     this.code = code || ErrorCode.invalidValue;
     // As the runtime does: Excel shows the code and message, never a stack.
@@ -78,9 +78,9 @@ function distFile(name) {
  */
 function bindGlobals(context, code) {
   /** @type {string[]} */
-  const names = vm.runInContext("Object.getOwnPropertyNames(globalThis)", context);
-  const bindable = names.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== "eval" && n !== "arguments");
-  return `(function (global$) { const { ${bindable.join(", ")} } = global$;\n${code}\n})(globalThis);`;
+  const names = vm.runInContext('Object.getOwnPropertyNames(globalThis)', context);
+  const bindable = names.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'eval' && n !== 'arguments');
+  return `(function (global$) { const { ${bindable.join(', ')} } = global$;\n${code}\n})(globalThis);`;
 }
 
 /**
@@ -93,9 +93,9 @@ function bindGlobals(context, code) {
  *   `functions` maps each id to its function; `ids` lists every associate call in order (duplicates included).
  */
 function loadBundle(options = {}) {
-  const realm = options.realm ?? "own";
-  const file = distFile("functions.js");
-  const code = fs.readFileSync(file, "utf8");
+  const realm = options.realm ?? 'own';
+  const file = distFile('functions.js');
+  const code = fs.readFileSync(file, 'utf8');
   /** @type {Map<string, (...args: unknown[]) => unknown>} */
   const functions = new Map();
   /** @type {string[]} */
@@ -106,7 +106,7 @@ function loadBundle(options = {}) {
      * @param {(...args: unknown[]) => unknown} fn
      */
     associate(id, fn) {
-      if (typeof id !== "string" || typeof fn !== "function") {
+      if (typeof id !== 'string' || typeof fn !== 'function') {
         throw new TypeError(`CustomFunctions.associate(${String(id)}, ${typeof fn}): expected an id and a function`);
       }
       ids.push(id);
@@ -115,11 +115,11 @@ function loadBundle(options = {}) {
     Error: CustomFunctionError,
     ErrorCode,
   };
-  if (realm === "this") {
+  if (realm === 'this') {
     // As a <script> in the page that hosts the runtime: the bundle, its inputs and its outputs share
     // one realm, as in Excel's runtime. Only CustomFunctions and console are passed in; any other
     // global the bundle used would be this process's.
-    new Function("CustomFunctions", "console", code)(CustomFunctions, console);
+    new Function('CustomFunctions', 'console', code)(CustomFunctions, console);
   } else {
     const context = vm.createContext({ CustomFunctions, console });
     vm.runInContext(bindGlobals(context, code), context, { filename: file, lineOffset: -1 });

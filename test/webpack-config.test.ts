@@ -38,27 +38,27 @@ function directive(policy: string, name: string): string | undefined {
 }
 
 describe('productionBaseUrl', () => {
-  it("keeps the dev URL when DEFECON_BASE_URL is unset or blank", () => {
+  it('keeps the dev URL when DEFECON_BASE_URL is unset or blank', () => {
     expect(productionBaseUrl(undefined)).toBeNull();
-    expect(productionBaseUrl("  ")).toBeNull();
+    expect(productionBaseUrl('  ')).toBeNull();
   });
 
-  it("adds the trailing slash that file names are appended to", () => {
-    expect(productionBaseUrl("https://defecon.example.org/addin")).toBe("https://defecon.example.org/addin/");
-    expect(productionBaseUrl("https://defecon.example.org/")).toBe("https://defecon.example.org/");
+  it('adds the trailing slash that file names are appended to', () => {
+    expect(productionBaseUrl('https://defecon.example.org/addin')).toBe('https://defecon.example.org/addin/');
+    expect(productionBaseUrl('https://defecon.example.org/')).toBe('https://defecon.example.org/');
   });
 
-  it("refuses plain http, which Office will not load", () => {
-    expect(() => productionBaseUrl("http://defecon.example.org/")).toThrow("DEFECON_BASE_URL must use https");
+  it('refuses plain http, which Office will not load', () => {
+    expect(() => productionBaseUrl('http://defecon.example.org/')).toThrow('DEFECON_BASE_URL must use https');
   });
 
-  it("refuses a query or fragment, which file names cannot follow", () => {
-    expect(() => productionBaseUrl("https://defecon.example.org/?v=1")).toThrow("must not have a query or fragment");
-    expect(() => productionBaseUrl("https://defecon.example.org/#top")).toThrow("must not have a query or fragment");
+  it('refuses a query or fragment, which file names cannot follow', () => {
+    expect(() => productionBaseUrl('https://defecon.example.org/?v=1')).toThrow('must not have a query or fragment');
+    expect(() => productionBaseUrl('https://defecon.example.org/#top')).toThrow('must not have a query or fragment');
   });
 
-  it("refuses text that is not a URL", () => {
-    expect(() => productionBaseUrl("defecon.example.org")).toThrow("DEFECON_BASE_URL is not a URL");
+  it('refuses text that is not a URL', () => {
+    expect(() => productionBaseUrl('defecon.example.org')).toThrow('DEFECON_BASE_URL is not a URL');
   });
 });
 
@@ -136,7 +136,7 @@ describe('withContentSecurityPolicy', () => {
 
   it('puts the page’s policy right after <meta charset>, before its styles and scripts', () => {
     const meta =
-      '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'; ' +
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; " +
       "style-src 'self' 'sha256-X1RutGBrXCt9KkSaXMK7tHftWiRscFHOhxsS8tv8hBk='; object-src 'none'; base-uri 'self'; form-action 'self'\" />";
     expect(withContentSecurityPolicy('help.html', page)).toBe(page.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    ${meta}`));
   });
@@ -147,7 +147,9 @@ describe('withContentSecurityPolicy', () => {
   });
 
   it('refuses a page that has a policy already, or no <head>', () => {
-    expect(() => withContentSecurityPolicy('help.html', withContentSecurityPolicy('help.html', page))).toThrow('already has a Content-Security-Policy');
+    expect(() => withContentSecurityPolicy('help.html', withContentSecurityPolicy('help.html', page))).toThrow(
+      'already has a Content-Security-Policy',
+    );
     expect(() => withContentSecurityPolicy('help.html', '<p>no head</p>')).toThrow('no <head>');
   });
 });

@@ -19,9 +19,7 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'peace',
     short: 'Lasting peace',
     label: 'Truce becomes lasting peace',
-    description:
-      'The ceasefire holds and becomes a durable settlement; a European force watches the ' +
-      'line and fighting does not restart.',
+    description: 'The ceasefire holds and becomes a durable settlement; a European force watches the ' + 'line and fighting does not restart.',
   },
   {
     id: 'collapse',
@@ -61,24 +59,31 @@ const analyst = (asOf: string, source: string, note?: string): Citation =>
   note === undefined ? { source, asOf, basis: 'analyst' } : { source, asOf, basis: 'analyst', note };
 
 const BRIEF_FORCE = 'Gilli, Gilli and Petrelli (2025), by analogy with UNIFIL';
-const BRIEF_FORCE_NOTE =
-  'How the authors reached 30,000-60,000 is not established: the underlying Policy Brief 37 ' +
-  'was not read.';
-const GROS_NOTE =
-  'Only the coalition and the EFSF model of the Gros fund were read; its size and key are not ' +
-  'stated there.';
+const BRIEF_FORCE_NOTE = 'How the authors reached 30,000-60,000 is not established: the underlying Policy Brief 37 ' + 'was not read.';
+const GROS_NOTE = 'Only the coalition and the EFSF model of the Gros fund were read; its size and key are not ' + 'stated there.';
 
 export const ASSUMPTIONS: readonly Assumption[] = [
-  assumption('line_km', 'Line of contact to be covered', 'km', [1040, 1040, 1040], null, 1250, read(
-    '2024-08',
-    'Active front about 1,040 km (Gen. Syrskyi, Aug 2024, the latest official figure before the ' +
-      'brief); about 1,250 km by late 2025 (Syrskyi)',
-  )),
-  assumption('zone_depth_km', 'Depth of the monitored zone', 'km', [4, 4, 4], 2, 5, analyst(
-    '1995-12-14',
-    'IFOR zone of separation, 2 km either side of the line (Dayton 1995); 5 km buffer in 2025 ' +
-      'press plans for Ukraine',
-  )),
+  assumption(
+    'line_km',
+    'Line of contact to be covered',
+    'km',
+    [1040, 1040, 1040],
+    null,
+    1250,
+    read(
+      '2024-08',
+      'Active front about 1,040 km (Gen. Syrskyi, Aug 2024, the latest official figure before the ' + 'brief); about 1,250 km by late 2025 (Syrskyi)',
+    ),
+  ),
+  assumption(
+    'zone_depth_km',
+    'Depth of the monitored zone',
+    'km',
+    [4, 4, 4],
+    2,
+    5,
+    analyst('1995-12-14', 'IFOR zone of separation, 2 km either side of the line (Dayton 1995); 5 km buffer in 2025 ' + 'press plans for Ukraine'),
+  ),
   assumption(
     'density_per_km2',
     'Peace-enforcement troops per km2 of zone',
@@ -91,14 +96,18 @@ export const ASSUMPTIONS: readonly Assumption[] = [
       'UNIFIL actual 10,000 / 1,060 km2 (lasting peace); UNIFIL authorised 15,000 / 1,060 km2 ' +
         '(deterrent posture when violations are expected); no force without an agreement; KFOR ' +
         '1999 50,000 / 10,887 km2 as low',
-      'This zone-density reconstruction reproduces the brief\'s 30,000-60,000 range but is not ' +
-        'the authors\' stated method.',
+      "This zone-density reconstruction reproduces the brief's 30,000-60,000 range but is not " + "the authors' stated method.",
     ),
   ),
-  assumption('rotation', 'Force generation multiplier', 'units per unit deployed', [4, 4, 4], 3, 5, analyst(
-    '2025-03',
-    'Radakin 2025 (64,000 deployed needs 256,000); US 1:2 BOG:dwell = 3; UK Harmony Guidelines = 5',
-  )),
+  assumption(
+    'rotation',
+    'Force generation multiplier',
+    'units per unit deployed',
+    [4, 4, 4],
+    3,
+    5,
+    analyst('2025-03', 'Radakin 2025 (64,000 deployed needs 256,000); US 1:2 BOG:dwell = 3; UK Harmony Guidelines = 5'),
+  ),
   assumption(
     'cost_per_troop_year',
     'Incremental cost per deployed soldier-year',
@@ -146,11 +155,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     [10000, 10000, 14600],
     2000,
     14600,
-    analyst(
-      '2024-08',
-      'Syrskyi Aug 2024: about 10,000/day Jan-May 2024, 14,600/day Aug 2024; Umerov Jan 2024 about ' +
-        '2,000/day under shortage',
-    ),
+    analyst('2024-08', 'Syrskyi Aug 2024: about 10,000/day Jan-May 2024, 14,600/day Aug 2024; Umerov Jan 2024 about ' + '2,000/day under shortage'),
   ),
   assumption(
     'eu_annual_production',
@@ -159,11 +164,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     [2000000, 2000000, 2000000],
     1000000,
     2000000,
-    read(
-      '2024-03-15',
-      'European Commission 15 Mar 2024: 1 million/yr reached Jan 2024, 2 million/yr expected ' +
-        'end-2025 (ASAP)',
-    ),
+    read('2024-03-15', 'European Commission 15 Mar 2024: 1 million/yr reached Jan 2024, 2 million/yr expected ' + 'end-2025 (ASAP)'),
   ),
   assumption(
     'us_monthly_production',
@@ -181,11 +182,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     [9, 9, 9],
     null,
     null,
-    read(
-      '2021',
-      'Brief, citing RAND 2021 (Pezard, Shurkin, Ochmanek, RR-A231-1)',
-      'Quoted from the brief; the RAND passage itself was not read.',
-    ),
+    read('2021', 'Brief, citing RAND 2021 (Pezard, Shurkin, Ochmanek, RR-A231-1)', 'Quoted from the brief; the RAND passage itself was not read.'),
   ),
   assumption(
     'nato_goal_days',
@@ -196,11 +193,15 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     null,
     read('2016-07-06', 'NATO 30-day guideline (Reuters 2016; Spiegel 2023)'),
   ),
-  assumption('shell_cost', '155 mm unit cost', 'EUR per round', [3700, 3700, 3700], 2000, 8000, analyst(
-    '2024-05',
-    'NATO average production cost about USD 4,000 (Bain 2024) at 1.0824; Adm. Bauer: EUR 2,000 ' +
-      'pre-war, EUR 8,000 in 2024',
-  )),
+  assumption(
+    'shell_cost',
+    '155 mm unit cost',
+    'EUR per round',
+    [3700, 3700, 3700],
+    2000,
+    8000,
+    analyst('2024-05', 'NATO average production cost about USD 4,000 (Bain 2024) at 1.0824; Adm. Bauer: EUR 2,000 ' + 'pre-war, EUR 8,000 in 2024'),
+  ),
   assumption(
     'us_military_aid',
     'US military aid to Ukraine',
@@ -210,8 +211,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     20,
     analyst(
       '2024',
-      'Kiel Ukraine Support Tracker: US EUR 20bn of EUR 42bn military aid in 2024; the brief\'s ' +
-        'third scenario assumes US support stops',
+      "Kiel Ukraine Support Tracker: US EUR 20bn of EUR 42bn military aid in 2024; the brief's " + 'third scenario assumes US support stops',
     ),
   ),
   assumption(
@@ -238,15 +238,19 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     null,
     analyst(
       '2025',
-      'Gros (IEP@BU Policy Brief 36, 2025): a coalition of most EU member states plus the UK and ' +
-        'Norway; GDP 2024 shares over the participants',
+      'Gros (IEP@BU Policy Brief 36, 2025): a coalition of most EU member states plus the UK and ' + 'Norway; GDP 2024 shares over the participants',
       GROS_NOTE,
     ),
   ),
-  assumption('over_guarantee', 'Over-guarantee factor', 'ratio', [1.65, 1.65, 1.65], 1.2, 1.65, analyst(
-    '2011-10-18',
-    'EFSF: 120% at creation (2010), 165% after the 2011 amendment',
-  )),
+  assumption(
+    'over_guarantee',
+    'Over-guarantee factor',
+    'ratio',
+    [1.65, 1.65, 1.65],
+    1.2,
+    1.65,
+    analyst('2011-10-18', 'EFSF: 120% at creation (2010), 165% after the 2011 amendment'),
+  ),
 ];
 
 const BY_ID: ReadonlyMap<string, Assumption> = new Map(ASSUMPTIONS.map((a) => [a.id.toLowerCase(), a]));

@@ -6,14 +6,7 @@
 import type { Country, CountryCode } from './types';
 
 /** Builds one row; `eurostat` defaults to the ISO code. */
-function country(
-  code: CountryCode,
-  name: string,
-  eu27: boolean,
-  ea20: boolean,
-  aliases: readonly string[] = [],
-  eurostat: string = code,
-): Country {
+function country(code: CountryCode, name: string, eu27: boolean, ea20: boolean, aliases: readonly string[] = [], eurostat: string = code): Country {
   return { code, eurostat, name, aliases, eu27, ea20 };
 }
 
@@ -46,14 +39,7 @@ export const COUNTRIES: readonly Country[] = [
   country('SK', 'Slovakia', true, true, ['Slovak Republic']),
   country('FI', 'Finland', true, true),
   country('SE', 'Sweden', true, false),
-  country(
-    'GB',
-    'United Kingdom',
-    false,
-    false,
-    ['United Kingdom of Great Britain and Northern Ireland', 'Great Britain'],
-    'UK',
-  ),
+  country('GB', 'United Kingdom', false, false, ['United Kingdom of Great Britain and Northern Ireland', 'Great Britain'], 'UK'),
   country('NO', 'Norway', false, false),
 ];
 

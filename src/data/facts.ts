@@ -5,16 +5,7 @@
  */
 import type { Confidence, Fact } from './types';
 
-function fact(
-  id: string,
-  value: number,
-  unit: string,
-  meaning: string,
-  source: string,
-  asOf: string,
-  confidence?: Confidence,
-  note?: string,
-): Fact {
+function fact(id: string, value: number, unit: string, meaning: string, source: string, asOf: string, confidence?: Confidence, note?: string): Fact {
   return {
     id,
     value,
@@ -33,9 +24,7 @@ const SYRSKYI = 'Gen. O. Syrskyi, 20 Aug 2024 (Interfax-Ukraine)';
 const SPIEGEL_2023 = 'Der Spiegel via Reuters, 2023';
 const BAUER = 'Adm. R. Bauer, NATO Military Committee, Politico Jan 2024';
 const EC_ASAP = 'European Commission, ASAP allocation press release, 15 Mar 2024';
-const QUINLIVAN =
-  "J. T. Quinlivan, 'Burden of Victory: The Painful Arithmetic of Stability Operations', " +
-  'RAND Review, Summer 2003';
+const QUINLIVAN = "J. T. Quinlivan, 'Burden of Victory: The Painful Arithmetic of Stability Operations', " + 'RAND Review, Summer 2003';
 const DOBBINS = "J. Dobbins et al., America's Role in Nation-Building, RAND 2003";
 const ARMY_TIMES = 'Army Times, 18 Feb 2016';
 
@@ -61,15 +50,7 @@ export const MUNITION_FACTS: readonly Fact[] = [
     M,
   ),
   fact('DE_155_STOCK_2023', 20000, 'rounds', 'German 155 mm HE stock left in 2023', SPIEGEL_2023, '2023', M),
-  fact(
-    'DE_155_NEED_30D',
-    230000,
-    'rounds',
-    'German need by 2031 to meet the NATO 30-day goal',
-    SPIEGEL_2023,
-    '2023',
-    M,
-  ),
+  fact('DE_155_NEED_30D', 230000, 'rounds', 'German need by 2031 to meet the NATO 30-day goal', SPIEGEL_2023, '2023', M),
   fact('UA_155_DAILY_2024_08', 14600, 'rounds per day', 'Ukraine artillery fire Aug 2024', SYRSKYI, '2024-08-20', M),
   fact('RU_155_DAILY_2024_08', 44500, 'rounds per day', 'Russia artillery fire Aug 2024', SYRSKYI, '2024-08-20', M),
   fact('UA_155_DAILY_2024_H1', 10000, 'rounds per day', 'Ukraine artillery fire Jan-May 2024', SYRSKYI, '2024-08-20', M),
@@ -83,15 +64,7 @@ export const MUNITION_FACTS: readonly Fact[] = [
     '2024-01',
     M,
   ),
-  fact(
-    'UA_155_NEED_MONTHLY',
-    200000,
-    'rounds per month',
-    "Ukraine's stated need (Jan 2024)",
-    'Umerov letter (Bloomberg), Jan 2024',
-    '2024-01',
-    M,
-  ),
+  fact('UA_155_NEED_MONTHLY', 200000, 'rounds per month', "Ukraine's stated need (Jan 2024)", 'Umerov letter (Bloomberg), Jan 2024', '2024-01', M),
   fact('EU_155_CAPACITY_2024', 1000000, 'rounds per year', 'EU production capacity reached Jan 2024', EC_ASAP, '2024-03-15'),
   fact(
     'EU_155_CAPACITY_2025',
@@ -120,48 +93,18 @@ export const MUNITION_FACTS: readonly Fact[] = [
     '2025',
     M,
   ),
-  fact(
-    'US_155_MONTHLY_GOAL',
-    100000,
-    'rounds per month',
-    'US goal (slipped to mid-2026)',
-    'US Army; National Defense magazine 2025',
-    '2025',
-    M,
-  ),
+  fact('US_155_MONTHLY_GOAL', 100000, 'rounds per month', 'US goal (slipped to mid-2026)', 'US Army; National Defense magazine 2025', '2025', M),
   fact('SHELL_COST_PREWAR_EUR', 2000, 'EUR per round', '155 mm price before the war', BAUER, '2024-01', M),
   fact('SHELL_COST_2024_EUR', 8000, 'EUR per round', '155 mm price in 2024', BAUER, '2024-01', M),
-  fact(
-    'SHELL_COST_NATO_AVG_USD',
-    4000,
-    'USD per round',
-    'average NATO 155 mm production cost',
-    'Bain & Co. for Sky News, May 2024',
-    '2024-05',
-    M,
-  ),
+  fact('SHELL_COST_NATO_AVG_USD', 4000, 'USD per round', 'average NATO 155 mm production cost', 'Bain & Co. for Sky News, May 2024', '2024-05', M),
 ];
 
 export const RATIOS: readonly Fact[] = [
-  fact(
-    'QUINLIVAN_STABILISATION',
-    20,
-    'per 1000 inhabitants',
-    'security personnel needed for successful stabilisation',
-    QUINLIVAN,
-    '2003',
-  ),
+  fact('QUINLIVAN_STABILISATION', 20, 'per 1000 inhabitants', 'security personnel needed for successful stabilisation', QUINLIVAN, '2003'),
   fact('QUINLIVAN_POLICING', 2.3, 'per 1000 inhabitants', 'ordinary policing (US); 1-4 typical', QUINLIVAN, '2003'),
   fact('DOBBINS_KOSOVO', 20, 'per 1000 inhabitants', 'Kosovo peak', DOBBINS, '2003'),
   fact('DOBBINS_BOSNIA', 18.6, 'per 1000 inhabitants', 'Bosnia peak', DOBBINS, '2003'),
-  fact(
-    'ROTATION_US_1_2',
-    3,
-    'units per unit deployed',
-    'US Army boots-on-ground to dwell goal 1:2',
-    ARMY_TIMES,
-    '2016-02-18',
-  ),
+  fact('ROTATION_US_1_2', 3, 'units per unit deployed', 'US Army boots-on-ground to dwell goal 1:2', ARMY_TIMES, '2016-02-18'),
   fact('ROTATION_US_1_3', 4, 'units per unit deployed', 'US Army 1:3 observed since 2014', ARMY_TIMES, '2016-02-18'),
   fact(
     'ROTATION_UK_HARMONY',

@@ -16,8 +16,7 @@ const IMF_WEO =
   'current prices, national currency); non-euro currencies converted at the ECB 2024 annual ' +
   'average of daily euro reference rates (BGN at the fixed 1.95583)';
 
-const IMF_ESTIMATE_2024 =
-  'The 2024 figure is an IMF staff estimate (WEO estimates start after 2023), not a reported outturn.';
+const IMF_ESTIMATE_2024 = 'The 2024 figure is an IMF staff estimate (WEO estimates start after 2023), not a reported outturn.';
 
 const GDP: ContributionKey = {
   id: 'GDP',
@@ -80,9 +79,7 @@ const EUROSTAT_POP =
   'Eurostat, population on 1 January (demo_pjan / tps00001), 1 January 2024, July 2024 release ' +
   '(news release "EU population increases again in 2024", 11 July 2024)';
 
-const EU_PROFILE_CONFIRMED =
-  'Confirmed on the official EU country profile (european-union.europa.eu, "Population (2024) ' +
-  '(Source: Eurostat)").';
+const EU_PROFILE_CONFIRMED = 'Confirmed on the official EU country profile (european-union.europa.eu, "Population (2024) ' + '(Source: Eurostat)").';
 
 const POP: ContributionKey = {
   id: 'POP',
@@ -138,8 +135,7 @@ const POP: ContributionKey = {
       'GB',
       {
         source:
-          'ONS, "Population estimates for the UK, England, Wales, Scotland and Northern Ireland: ' +
-          'mid-2023" (first release, 2024): 68,265,209',
+          'ONS, "Population estimates for the UK, England, Wales, Scotland and Northern Ireland: ' + 'mid-2023" (first release, 2024): 68,265,209',
         asOf: '2023-06-30',
         basis: 'read',
         confidence: 'high',
@@ -233,9 +229,7 @@ const EFSF: ContributionKey = {
         asOf: '2011-10-18',
         basis: 'derived',
         confidence: 'medium',
-        note:
-          'Unresolved: the BMF infographic prints 0.50 %, but 3,664.30 / 779,783.16 is 0.4699 % ' +
-          '(BMF rounding or typo?).',
+        note: 'Unresolved: the BMF infographic prints 0.50 %, but 3,664.30 / 779,783.16 is 0.4699 % ' + '(BMF rounding or typo?).',
       },
     ],
   ]),
@@ -334,9 +328,7 @@ const ECB: ContributionKey = {
 export const ECB_KEY_BG_2024: Quantity = {
   value: 0.9783,
   unit: 'per cent of ECB subscribed capital',
-  source:
-    'ECB blog post by D. Baez Seara and D. Deyanova on Bulgaria\'s euro adoption, as summarised ' +
-    'by sofokleous10.gr (6 February 2026)',
+  source: "ECB blog post by D. Baez Seara and D. Deyanova on Bulgaria's euro adoption, as summarised " + 'by sofokleous10.gr (6 February 2026)',
   asOf: '2024-01-01',
   basis: 'read',
   confidence: 'medium',
@@ -351,9 +343,7 @@ export const ECB_KEY_BG_2024: Quantity = {
 export const KEY_IDS: readonly KeyId[] = ['GDP', 'EFSF', 'ESM', 'ECB', 'POP'];
 
 /** The contribution keys by id. */
-export const KEYS: ReadonlyMap<KeyId, ContributionKey> = new Map(
-  [GDP, EFSF, ESM, ECB, POP].map((k) => [k.id, k]),
-);
+export const KEYS: ReadonlyMap<KeyId, ContributionKey> = new Map([GDP, EFSF, ESM, ECB, POP].map((k) => [k.id, k]));
 
 /** The key named by `text` (`gdp`, ` ECB `...), ignoring case and surrounding spaces. */
 export function findKey(text: string): ContributionKey | undefined {

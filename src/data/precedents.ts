@@ -58,9 +58,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     troops: 60000,
     troopsBasis: 'strength committed Dec 1995',
     areaKm2: 51197,
-    source:
-      'NATO SFOR fact sheet Jan 2004 (over 60,000 troops committed Dec 1995); zone of separation ' +
-      '2 km either side of the ceasefire line',
+    source: 'NATO SFOR fact sheet Jan 2004 (over 60,000 troops committed Dec 1995); zone of separation ' + '2 km either side of the ceasefire line',
     asOf: '1995-12',
     basis: 'read',
     note: 'The area is that of the whole of Bosnia and Herzegovina, not of the zone of separation.',
@@ -74,8 +72,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     troopsBasis: 'troops',
     lineKm: 180,
     areaKm2: 346,
-    source:
-      "UNFICYP 'About the buffer zone' (about 180 km long, 346 km2); about 855-860 troops in 2014",
+    source: "UNFICYP 'About the buffer zone' (about 180 km long, 346 km2); about 855-860 troops in 2014",
     asOf: '2014',
     basis: 'read',
   },
@@ -96,10 +93,7 @@ export const PRECEDENTS: readonly Precedent[] = [
 ];
 
 const BY_TEXT: ReadonlyMap<string, Precedent> = new Map(
-  PRECEDENTS.flatMap((p) => [
-    [p.id.toLowerCase(), p] as const,
-    [p.referenceId.toLowerCase(), p] as const,
-  ]),
+  PRECEDENTS.flatMap((p) => [[p.id.toLowerCase(), p] as const, [p.referenceId.toLowerCase(), p] as const]),
 );
 
 /** The precedent with this id (`UNIFIL`) or reference id (`UNIFIL_ACTUAL`), ignoring case and spaces around it. */

@@ -29,9 +29,35 @@ export interface Quantity extends Citation {
 
 /** ISO 3166-1 alpha-2 code of a country DefEcon covers: EU27 + United Kingdom + Norway. */
 export type CountryCode =
-  | 'BE' | 'BG' | 'CZ' | 'DK' | 'DE' | 'EE' | 'IE' | 'GR' | 'ES' | 'FR' | 'HR' | 'IT' | 'CY' | 'LV'
-  | 'LT' | 'LU' | 'HU' | 'MT' | 'NL' | 'AT' | 'PL' | 'PT' | 'RO' | 'SI' | 'SK' | 'FI' | 'SE'
-  | 'GB' | 'NO';
+  | 'BE'
+  | 'BG'
+  | 'CZ'
+  | 'DK'
+  | 'DE'
+  | 'EE'
+  | 'IE'
+  | 'GR'
+  | 'ES'
+  | 'FR'
+  | 'HR'
+  | 'IT'
+  | 'CY'
+  | 'LV'
+  | 'LT'
+  | 'LU'
+  | 'HU'
+  | 'MT'
+  | 'NL'
+  | 'AT'
+  | 'PL'
+  | 'PT'
+  | 'RO'
+  | 'SI'
+  | 'SK'
+  | 'FI'
+  | 'SE'
+  | 'GB'
+  | 'NO';
 
 export interface Country {
   readonly code: CountryCode;

@@ -69,11 +69,7 @@ export function forceRotation(tour_months: unknown[][], interval_months: unknown
  * @param [years] Years (≥ 0). Default 1.
  * @returns Cost, in the currency of cost_per_year.
  */
-export function forceCost(
-  personnel: unknown[][],
-  cost_per_year: unknown[][],
-  years?: unknown[][],
-): Array<Array<number | ExcelError>> {
+export function forceCost(personnel: unknown[][], cost_per_year: unknown[][], years?: unknown[][]): Array<Array<number | ExcelError>> {
   return REGISTRY.FORCE_COST.call(personnel, cost_per_year, years);
 }
 
@@ -86,11 +82,7 @@ export function forceCost(
  * @param [daily_production] Rounds delivered per day (≥ 0). Default 0. #N/A if it covers daily_use.
  * @returns Days.
  */
-export function munitionDays(
-  stock: unknown[][],
-  daily_use: unknown[][],
-  daily_production?: unknown[][],
-): Array<Array<number | ExcelError>> {
+export function munitionDays(stock: unknown[][], daily_use: unknown[][], daily_production?: unknown[][]): Array<Array<number | ExcelError>> {
   return REGISTRY.MUNITION_DAYS.call(stock, daily_use, daily_production);
 }
 
@@ -103,11 +95,7 @@ export function munitionDays(
  * @param [daily_production] Rounds delivered per day (≥ 0). Default 0.
  * @returns Rounds.
  */
-export function munitionStock(
-  days: unknown[][],
-  daily_use: unknown[][],
-  daily_production?: unknown[][],
-): Array<Array<number | ExcelError>> {
+export function munitionStock(days: unknown[][], daily_use: unknown[][], daily_production?: unknown[][]): Array<Array<number | ExcelError>> {
   return REGISTRY.MUNITION_STOCK.call(days, daily_use, daily_production);
 }
 
@@ -183,11 +171,7 @@ export function fundGuarantees(lending_capacity: unknown[][], over_guarantee?: u
  * @param [bound] "central" (default: the scenario's value), "low" or "high".
  * @returns The value, in the assumption's unit.
  */
-export function assumption(
-  id: unknown[][],
-  scenario?: unknown[][],
-  bound?: unknown[][],
-): Array<Array<number | string | ExcelError>> {
+export function assumption(id: unknown[][], scenario?: unknown[][], bound?: unknown[][]): Array<Array<number | string | ExcelError>> {
   return REGISTRY.ASSUMPTION.call(id, scenario, bound);
 }
 

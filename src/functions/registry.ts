@@ -46,7 +46,6 @@ export type DefId = keyof typeof REGISTRY;
 /** Every declaration, in registry order. */
 export const DEF_DECLARATIONS: readonly DefFunction[] = Object.values(REGISTRY);
 
-
 /** A function's section of the help page: `help.html#<anchor>`. */
 export function helpAnchor(f: Pick<DefFunction, 'id'>): string {
   return f.id.toLowerCase();

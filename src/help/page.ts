@@ -28,9 +28,7 @@ function acceptedCell(p: ParameterDeclaration): Html {
 }
 
 function parameterTable(f: DefFunction): Html {
-  const rows = f.parameters.map(
-    (p) => `  <tr><td><code>${escapeHtml(p.name)}</code></td><td>${unitCell(p)}</td><td>${acceptedCell(p)}</td></tr>`,
-  );
+  const rows = f.parameters.map((p) => `  <tr><td><code>${escapeHtml(p.name)}</code></td><td>${unitCell(p)}</td><td>${acceptedCell(p)}</td></tr>`);
   return ['<table>', '  <tr><th>Parameter</th><th>Unit</th><th>Accepted</th></tr>', ...rows, '</table>'].join('\n');
 }
 

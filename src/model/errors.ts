@@ -22,13 +22,7 @@
  *   cell passes it on, its kind in {@link ModelError.upstream}.
  */
 export type ModelErrorCode =
-  | 'INVALID_ARGUMENT'
-  | 'SHAPE_MISMATCH'
-  | 'RESULT_TOO_LARGE'
-  | 'NO_FINITE_ANSWER'
-  | 'NOT_COVERED'
-  | 'OVERFLOW'
-  | 'UPSTREAM';
+  'INVALID_ARGUMENT' | 'SHAPE_MISMATCH' | 'RESULT_TOO_LARGE' | 'NO_FINITE_ANSWER' | 'NOT_COVERED' | 'OVERFLOW' | 'UPSTREAM';
 
 /** The error values a worksheet cell can hold, as Excel spells them (the values of `CustomFunctions.ErrorCode`). */
 export type SheetErrorCode = '#N/A' | '#DIV/0!' | '#NUM!' | '#NULL!' | '#VALUE!' | '#REF!' | '#NAME?';

@@ -66,10 +66,18 @@ export const FORCE_SIZE: NumericModel = {
   explain: overflow,
   explainReads: [],
   row: (out, n, [l0, l1, l2, l3]) => {
-    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!, { v: v3, o: o3, s: s3 } = l3!;
-    const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!, k3 = v3[o3]!;
+    const { v: v0, o: o0, s: s0 } = l0!,
+      { v: v1, o: o1, s: s1 } = l1!,
+      { v: v2, o: o2, s: s2 } = l2!,
+      { v: v3, o: o3, s: s3 } = l3!;
+    const k0 = v0[o0]!,
+      k1 = v1[o1]!,
+      k2 = v2[o2]!,
+      k3 = v3[o3]!;
     let check = 0;
-    for (let j = 0; j < n; j++) check += (out[j] = size(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!, s3 === 0 ? k3 : v3[o3 + j]!)) * 0;
+    for (let j = 0; j < n; j++)
+      check +=
+        (out[j] = size(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!, s3 === 0 ? k3 : v3[o3 + j]!)) * 0;
     return check === 0;
   },
 };
@@ -102,8 +110,10 @@ export const FORCE_ROTATION: NumericModel = {
   explain: overflow,
   explainReads: [],
   row: (out, n, [l0, l1]) => {
-    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!;
-    const k0 = v0[o0]!, k1 = v1[o1]!;
+    const { v: v0, o: o0, s: s0 } = l0!,
+      { v: v1, o: o1, s: s1 } = l1!;
+    const k0 = v0[o0]!,
+      k1 = v1[o1]!;
     let check = 0;
     for (let j = 0; j < n; j++) check += (out[j] = rotationOf(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!)) * 0;
     return check === 0;
@@ -139,8 +149,12 @@ export const FORCE_COST: NumericModel = {
   explain: overflow,
   explainReads: [],
   row: (out, n, [l0, l1, l2]) => {
-    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
-    const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!;
+    const { v: v0, o: o0, s: s0 } = l0!,
+      { v: v1, o: o1, s: s1 } = l1!,
+      { v: v2, o: o2, s: s2 } = l2!;
+    const k0 = v0[o0]!,
+      k1 = v1[o1]!,
+      k2 = v2[o2]!;
     let check = 0;
     for (let j = 0; j < n; j++) check += (out[j] = cost(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!)) * 0;
     return check === 0;
@@ -176,10 +190,7 @@ function densityOf(p: Precedent, basis: DensityBasis): number {
   const denominator = BASES[basis].of(p);
   if (denominator === undefined || !(denominator > 0)) {
     const has = (Object.keys(BASES) as DensityBasis[]).filter((b) => BASES[b].of(p) !== undefined);
-    throw notCovered(
-      'basis',
-      `${p.id} has no ${BASES[basis].what} in the reference data; use basis ${has.join(' or ')}`,
-    );
+    throw notCovered('basis', `${p.id} has no ${BASES[basis].what} in the reference data; use basis ${has.join(' or ')}`);
   }
   return p.troops / denominator;
 }

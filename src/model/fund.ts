@@ -19,8 +19,7 @@ import { invalid, ModelError, notCovered } from './errors';
 import { broadcast, broadcastShape } from './grid';
 import { evaluate, liftArgs, type NumericModel, overflow } from './numeric';
 
-const COUNTRY_ACCEPTED =
-  'an EU27 member, the United Kingdom or Norway, as an ISO code (DE, GR, GB), a Eurostat code (EL, UK) or an English name';
+const COUNTRY_ACCEPTED = 'an EU27 member, the United Kingdom or Norway, as an ISO code (DE, GR, GB), a Eurostat code (EL, UK) or an English name';
 
 export const countryParam: ChoiceParam<Country> = { name: 'country', resolve: findCountry, accepted: COUNTRY_ACCEPTED };
 export const participantsParam: ChoiceParam<Country> = { ...countryParam, name: 'participants' };
@@ -129,7 +128,6 @@ function participantSet(countries: readonly Country[] | null | undefined): Parti
   return new Set(countries.map((c) => c.code));
 }
 
-
 /**
  * A country's share of a contribution key, renormalised over the participants.
  *
@@ -171,12 +169,7 @@ function fundArgs(rawCountry: unknown, rawKey: unknown, rawParticipants: unknown
  * {@link fundKey} broadcast over ranges of countries and keys. `participants` is a set, not
  * broadcast: every non-blank cell of it is a participant.
  */
-export function liftFundKey<E>(
-  rawCountry: unknown,
-  rawKey: unknown,
-  rawParticipants: unknown,
-  onError: (e: ModelError) => E,
-): (number | E)[][] {
+export function liftFundKey<E>(rawCountry: unknown, rawKey: unknown, rawParticipants: unknown, onError: (e: ModelError) => E): (number | E)[][] {
   broadcastShape([dimsOf(countryParam.name, rawCountry), dimsOf(keyParam.name, rawKey)]);
   const { country, key, table } = fundArgs(rawCountry, rawKey, rawParticipants);
   const args: Arg<unknown>[] = [country, key];
@@ -222,8 +215,10 @@ const FUND_PART: NumericModel = {
   explain: overflow,
   explainReads: [],
   row: (out, n, [l0, l1]) => {
-    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!;
-    const k0 = v0[o0]!, k1 = v1[o1]!;
+    const { v: v0, o: o0, s: s0 } = l0!,
+      { v: v1, o: o1, s: s1 } = l1!;
+    const k0 = v0[o0]!,
+      k1 = v1[o1]!;
     let check = 0;
     for (let j = 0; j < n; j++) check += (out[j] = part(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!)) * 0;
     return check === 0;
@@ -290,8 +285,10 @@ export const FUND_GUARANTEES: NumericModel = {
   explain: overflow,
   explainReads: [],
   row: (out, n, [l0, l1]) => {
-    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!;
-    const k0 = v0[o0]!, k1 = v1[o1]!;
+    const { v: v0, o: o0, s: s0 } = l0!,
+      { v: v1, o: o1, s: s1 } = l1!;
+    const k0 = v0[o0]!,
+      k1 = v1[o1]!;
     let check = 0;
     for (let j = 0; j < n; j++) check += (out[j] = guarantees(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!)) * 0;
     return check === 0;

@@ -47,12 +47,24 @@ function term(x: number, k: number, m: number): number {
  */
 export function hdrUniform(counter: number, seed: HdrSeed): number {
   const m1 = 7450589;
-  const s1 = (term(counter, 2499997, m1) + term(seed.varId, 1800451, m1) + term(seed.entity, 2000371, m1) + term(seed.seed3, 1796777, m1) + term(seed.seed4, 2299603, m1)) % m1;
+  const s1 =
+    (term(counter, 2499997, m1) +
+      term(seed.varId, 1800451, m1) +
+      term(seed.entity, 2000371, m1) +
+      term(seed.seed3, 1796777, m1) +
+      term(seed.seed4, 2299603, m1)) %
+    m1;
   const a = ((BIG % (s1 * 4658 + 7450581)) * 383) % 99991;
   const m2 = 7450987;
-  const s2 = (term(counter, 2246527, m2) + term(seed.varId, 2399993, m2) + term(seed.entity, 2100869, m2) + term(seed.seed3, 1918303, m2) + term(seed.seed4, 1624729, m2)) % m2;
+  const s2 =
+    (term(counter, 2246527, m2) +
+      term(seed.varId, 2399993, m2) +
+      term(seed.entity, 2100869, m2) +
+      term(seed.seed3, 1918303, m2) +
+      term(seed.seed4, 1624729, m2)) %
+    m2;
   const b = ((BIG % (s2 * 7580 + 7560584)) * 17669) % 7440893;
-  return (((a * 7440893 + b) * 1343) % TWO_32 + 0.5) / TWO_32;
+  return ((((a * 7440893 + b) * 1343) % TWO_32) + 0.5) / TWO_32;
 }
 
 /**

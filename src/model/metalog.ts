@@ -75,8 +75,10 @@ export function fitMetalog3(t: Triplet, alpha = 0.1): Metalog3 {
   if (lower !== undefined && upper !== undefined && !(lower < upper)) {
     throw invalid('upper_bound', `upper_bound must be greater than lower_bound: got ${show(lower)} and ${show(upper)}`);
   }
-  if (lower !== undefined && !(lower < p10)) throw invalid('lower_bound', `lower_bound must be less than p10: got lower_bound = ${show(lower)}, p10 = ${show(p10)}`);
-  if (upper !== undefined && !(p90 < upper)) throw invalid('upper_bound', `upper_bound must be greater than p90: got upper_bound = ${show(upper)}, p90 = ${show(p90)}`);
+  if (lower !== undefined && !(lower < p10))
+    throw invalid('lower_bound', `lower_bound must be less than p10: got lower_bound = ${show(lower)}, p10 = ${show(p10)}`);
+  if (upper !== undefined && !(p90 < upper))
+    throw invalid('upper_bound', `upper_bound must be greater than p90: got upper_bound = ${show(upper)}, p90 = ${show(p90)}`);
   const [z1, z2, z3] = [toZ(p10, lower, upper), toZ(p50, lower, upper), toZ(p90, lower, upper)];
   const r = Math.log((1 - alpha) / alpha);
   const a1 = z2;

@@ -37,13 +37,15 @@ export const MUNITION_DAYS: NumericModel = {
   params: [stock, dailyUse, dailyProduction],
   f: daysOf,
   explain: ([, u, p]) =>
-    p! >= u!
-      ? noFiniteAnswer('daily_production', `the stock never runs out: daily_production (${p}) covers daily_use (${u})`)
-      : overflow(),
+    p! >= u! ? noFiniteAnswer('daily_production', `the stock never runs out: daily_production (${p}) covers daily_use (${u})`) : overflow(),
   explainReads: [1, 2],
   row: (out, n, [l0, l1, l2]) => {
-    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
-    const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!;
+    const { v: v0, o: o0, s: s0 } = l0!,
+      { v: v1, o: o1, s: s1 } = l1!,
+      { v: v2, o: o2, s: s2 } = l2!;
+    const k0 = v0[o0]!,
+      k1 = v1[o1]!,
+      k2 = v2[o2]!;
     let check = 0;
     for (let j = 0; j < n; j++) check += (out[j] = daysOf(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!)) * 0;
     return check === 0;
@@ -75,10 +77,15 @@ export const MUNITION_STOCK: NumericModel = {
   explain: overflow,
   explainReads: [],
   row: (out, n, [l0, l1, l2]) => {
-    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!;
-    const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!;
+    const { v: v0, o: o0, s: s0 } = l0!,
+      { v: v1, o: o1, s: s1 } = l1!,
+      { v: v2, o: o2, s: s2 } = l2!;
+    const k0 = v0[o0]!,
+      k1 = v1[o1]!,
+      k2 = v2[o2]!;
     let check = 0;
-    for (let j = 0; j < n; j++) check += (out[j] = stockFor(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!)) * 0;
+    for (let j = 0; j < n; j++)
+      check += (out[j] = stockFor(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!)) * 0;
     return check === 0;
   },
 };
@@ -102,35 +109,34 @@ const annualDrawdown: NumberParam = { name: 'annual_drawdown', unit: 'rounds per
  * @throws ModelError `NO_FINITE_ANSWER` below target where production does not exceed drawdown
  * @example munitionRegenYears(230000, 20000, 70000) // 3: Germany's 30-day need from its 2023 stock
  */
-export function munitionRegenYears(
-  targetStock: number,
-  currentStock: number,
-  annualProduction: number,
-  annualDrawdown?: number,
-): number {
+export function munitionRegenYears(targetStock: number, currentStock: number, annualProduction: number, annualDrawdown?: number): number {
   return evaluate(MUNITION_REGEN_YEARS, [targetStock, currentStock, annualProduction, annualDrawdown]);
 }
 
 /** Not finite below target where production does not exceed drawdown: the stock never grows. */
-const regenYears = (t: number, c: number, p: number, w: number): number =>
-  c >= t ? 0 : (t - c) / Math.max(p - w, 0);
+const regenYears = (t: number, c: number, p: number, w: number): number => (c >= t ? 0 : (t - c) / Math.max(p - w, 0));
 
 export const MUNITION_REGEN_YEARS: NumericModel = {
   params: [targetStock, currentStock, annualProduction, annualDrawdown],
   f: regenYears,
   explain: ([, , p, w]) =>
     p! <= w!
-      ? noFiniteAnswer(
-          'annual_production',
-          `the stock never reaches its target: annual_production (${p}) does not exceed annual_drawdown (${w})`,
-        )
+      ? noFiniteAnswer('annual_production', `the stock never reaches its target: annual_production (${p}) does not exceed annual_drawdown (${w})`)
       : overflow(),
   explainReads: [2, 3],
   row: (out, n, [l0, l1, l2, l3]) => {
-    const { v: v0, o: o0, s: s0 } = l0!, { v: v1, o: o1, s: s1 } = l1!, { v: v2, o: o2, s: s2 } = l2!, { v: v3, o: o3, s: s3 } = l3!;
-    const k0 = v0[o0]!, k1 = v1[o1]!, k2 = v2[o2]!, k3 = v3[o3]!;
+    const { v: v0, o: o0, s: s0 } = l0!,
+      { v: v1, o: o1, s: s1 } = l1!,
+      { v: v2, o: o2, s: s2 } = l2!,
+      { v: v3, o: o3, s: s3 } = l3!;
+    const k0 = v0[o0]!,
+      k1 = v1[o1]!,
+      k2 = v2[o2]!,
+      k3 = v3[o3]!;
     let check = 0;
-    for (let j = 0; j < n; j++) check += (out[j] = regenYears(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!, s3 === 0 ? k3 : v3[o3 + j]!)) * 0;
+    for (let j = 0; j < n; j++)
+      check +=
+        (out[j] = regenYears(s0 === 0 ? k0 : v0[o0 + j]!, s1 === 0 ? k1 : v1[o1 + j]!, s2 === 0 ? k2 : v2[o2 + j]!, s3 === 0 ? k3 : v3[o3 + j]!)) * 0;
     return check === 0;
   },
 };

@@ -122,9 +122,7 @@ export function liftArgs<E>(model: NumericModel, args: readonly Arg<number>[], o
   const fail = errorsFor(onError, new Payload(shape));
   const lanes: Lane[] = args.map((a) => ({ v: a.values, o: 0, s: a.cols === 1 ? 0 : 1 }));
   const rowStep = args.map((a) => (a.rows === 1 ? 0 : a.cols));
-  const withErrors = args
-    .map((a, k) => [k, errorsByRow(a)] as const)
-    .filter((x): x is readonly [number, Map<number, number[]>] => x[1] !== null);
+  const withErrors = args.map((a, k) => [k, errorsByRow(a)] as const).filter((x): x is readonly [number, Map<number, number[]>] => x[1] !== null);
   const explainer = new Explainer(model, lanes, cols, fail);
   // The error of each cell of the current row, if any (reset after each row that has one).
   const errAt = new Array<E | undefined>(cols).fill(undefined);

@@ -51,9 +51,7 @@ function valueOf(a: Assumption, scenario: ScenarioId, bound: Bound): number | st
   if (v === null) {
     throw notCovered(
       bound === 'central' ? 'scenario' : 'bound',
-      bound === 'central'
-        ? `${a.id} has no value in scenario ${scenario}: the brief gives none`
-        : `${a.id} has no ${bound} bound in the baseline`,
+      bound === 'central' ? `${a.id} has no value in scenario ${scenario}: the brief gives none` : `${a.id} has no ${bound} bound in the baseline`,
     );
   }
   return v;
@@ -70,20 +68,11 @@ function valueOf(a: Assumption, scenario: ScenarioId, bound: Bound): number | st
  * @example assumption('line_km') // 1040 (km)
  */
 export function assumption(id: string, scenario: string = 'peace', bound: string = 'central'): number | string {
-  return valueOf(
-    must(checkChoice(assumptionParam, id)),
-    must(checkChoice(scenarioParam, scenario)),
-    must(checkChoice(boundParam, bound)),
-  );
+  return valueOf(must(checkChoice(assumptionParam, id)), must(checkChoice(scenarioParam, scenario)), must(checkChoice(boundParam, bound)));
 }
 
 /** {@link assumption} broadcast over ranges of ids, scenarios and bounds. */
-export function liftAssumption<E>(
-  rawId: unknown,
-  rawScenario: unknown,
-  rawBound: unknown,
-  onError: (e: ModelError) => E,
-): (number | string | E)[][] {
+export function liftAssumption<E>(rawId: unknown, rawScenario: unknown, rawBound: unknown, onError: (e: ModelError) => E): (number | string | E)[][] {
   broadcastShape([dimsOf(assumptionParam.name, rawId), dimsOf(scenarioParam.name, rawScenario), dimsOf(boundParam.name, rawBound)]);
   const id = choices(assumptionParam, rawId);
   const sc = choices(scenarioParam, rawScenario);

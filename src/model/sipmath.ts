@@ -20,7 +20,13 @@ import { type MetalogBounds, metalogValue } from './metalog';
 export interface SipmathRng {
   readonly name: string;
   readonly function: 'HDR_2_0';
-  readonly arguments: { readonly counter: 'PM_Index'; readonly entity: number; readonly varId: number; readonly seed3: number; readonly seed4: number };
+  readonly arguments: {
+    readonly counter: 'PM_Index';
+    readonly entity: number;
+    readonly varId: number;
+    readonly seed3: number;
+    readonly seed4: number;
+  };
 }
 
 /** One Metalog_1_0 variable of a library. */
@@ -70,7 +76,8 @@ export function sipmathLibrary(name: string, provenance: string, dateCreated: st
     names.add(s.name);
     const key = `${s.seed.varId}/${s.seed.entity}/${s.seed.seed3}/${s.seed.seed4}`;
     const other = seeds.get(key);
-    if (other !== undefined) throw invalid('sips', `${other} and ${s.name} have the same seeds (varId ${s.seed.varId}), so their trials would be identical`);
+    if (other !== undefined)
+      throw invalid('sips', `${other} and ${s.name} have the same seeds (varId ${s.seed.varId}), so their trials would be identical`);
     seeds.set(key, s.name);
   }
   return {

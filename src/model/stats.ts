@@ -30,7 +30,7 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
 export function ranks(values: ArrayLike<number>): Float64Array {
   const order = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
   const out = new Float64Array(values.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && values[order[j + 1]!] === values[order[i]!]) j++;
     const rank = (i + j) / 2 + 1;

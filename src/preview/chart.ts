@@ -71,7 +71,13 @@ export function chartElement(chart: ChartPlan, value: (row: number, col: number)
   let lo = Math.min(...all, ...(chart.kind === 'bar' ? [0] : []));
   let hi = Math.max(...all, ...(chart.kind === 'bar' ? [0] : []));
   if (hi === lo) [lo, hi] = [lo - 1, hi + 1];
-  const root = svg('svg', { width: CHART_WIDTH, height: CHART_HEIGHT, viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`, role: 'img', 'aria-label': chart.title });
+  const root = svg('svg', {
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`,
+    role: 'img',
+    'aria-label': chart.title,
+  });
   root.dataset.chart = chart.kind;
   root.append(svg('rect', { x: 0, y: 0, width: CHART_WIDTH, height: CHART_HEIGHT, fill: '#ffffff', stroke: '#bfbfbf' }));
   const title = chart.title.length > 60 ? `${chart.title.slice(0, 59)}…` : chart.title;
@@ -93,8 +99,13 @@ export function chartElement(chart: ChartPlan, value: (row: number, col: number)
     root.append(svg('text', { x: plot.x - 4, y: y(hi) + 4, 'text-anchor': 'end', 'font-size': 10 }, fmt(hi)));
     root.append(svg('text', { x: plot.x - 4, y: y(lo) + 4, 'text-anchor': 'end', 'font-size': 10 }, fmt(lo)));
     root.append(svg('text', { x: plot.x, y: plot.y + plot.h + 14, 'font-size': 10 }, categories[0] ?? ''));
-    root.append(svg('text', { x: plot.x + plot.w, y: plot.y + plot.h + 14, 'text-anchor': 'end', 'font-size': 10 }, categories[categories.length - 1] ?? ''));
-    if (chart.xTitle !== undefined) root.append(svg('text', { x: plot.x + plot.w / 2, y: plot.y + plot.h + 14, 'text-anchor': 'middle', 'font-size': 10 }, chart.xTitle.slice(0, 40)));
+    root.append(
+      svg('text', { x: plot.x + plot.w, y: plot.y + plot.h + 14, 'text-anchor': 'end', 'font-size': 10 }, categories[categories.length - 1] ?? ''),
+    );
+    if (chart.xTitle !== undefined)
+      root.append(
+        svg('text', { x: plot.x + plot.w / 2, y: plot.y + plot.h + 14, 'text-anchor': 'middle', 'font-size': 10 }, chart.xTitle.slice(0, 40)),
+      );
     series.forEach((s, i) => {
       const points = s.values.flatMap((v, k) => (v === undefined ? [] : [`${x(k).toFixed(1)},${y(v).toFixed(1)}`]));
       root.append(svg('polyline', { points: points.join(' '), fill: 'none', stroke: colourOf(i), 'stroke-width': 2 }));

@@ -186,7 +186,13 @@ export function drawGrid(sheet: PreviewSheet, options: GridOptions): GridDrawing
     if (at === undefined || drawn === undefined) continue;
     const box = el('div', 'wb-chart');
     box.dataset.chartTitle = chart.title;
-    Object.assign(box.style, { position: 'absolute', left: `${left(at.col0)}px`, top: `${HEADER_HEIGHT + at.row0 * ROW_HEIGHT}px`, zIndex: '2', boxShadow: '0 1px 4px rgba(0,0,0,0.2)' });
+    Object.assign(box.style, {
+      position: 'absolute',
+      left: `${left(at.col0)}px`,
+      top: `${HEADER_HEIGHT + at.row0 * ROW_HEIGHT}px`,
+      zIndex: '2',
+      boxShadow: '0 1px 4px rgba(0,0,0,0.2)',
+    });
     box.append(drawn);
     charts.push(box);
   }
@@ -197,7 +203,12 @@ export function drawGrid(sheet: PreviewSheet, options: GridOptions): GridDrawing
  * The drop-down of a list cell (`a1`, holding `current`): its items, with a current value that is
  * not in the list shown first; `on.change` gets the item chosen, `on.escape` is called on Escape.
  */
-export function listDropDown(a1: string, validation: ValidationPlan, current: string, on: { change: (value: string) => void; escape: () => void }): HTMLSelectElement {
+export function listDropDown(
+  a1: string,
+  validation: ValidationPlan,
+  current: string,
+  on: { change: (value: string) => void; escape: () => void },
+): HTMLSelectElement {
   const select = el('select', 'wb-list');
   select.setAttribute('aria-label', `${a1}: ${validation.prompt}`);
   const options = validation.list.includes(current) ? validation.list : [current, ...validation.list];

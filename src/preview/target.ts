@@ -9,8 +9,25 @@ import { address as a1Address, cellReference, nameFormula, parseCell, parseCellR
 import { planRefusal, workbookRefusal } from '../workbook/checks';
 import { errorDetail, errorMessage } from '../workbook/messages';
 import type { Constant, WorkbookPlan } from '../workbook/plan';
-import { type CellRef, type CellState, type DrivableTarget, progressReporter, WorkbookWriteError, type WriteErrorCode, type WriteOptions } from '../workbook/writer';
-import { lookOf, type PreviewCell, type PreviewChange, type PreviewSheet, type PreviewValue, type SheetLook, toConstant, toPreviewValue } from './cells';
+import {
+  type CellRef,
+  type CellState,
+  type DrivableTarget,
+  progressReporter,
+  WorkbookWriteError,
+  type WriteErrorCode,
+  type WriteOptions,
+} from '../workbook/writer';
+import {
+  lookOf,
+  type PreviewCell,
+  type PreviewChange,
+  type PreviewSheet,
+  type PreviewValue,
+  type SheetLook,
+  toConstant,
+  toPreviewValue,
+} from './cells';
 import { createEngine } from './engine';
 
 export { isPreviewError, type PreviewCell, type PreviewChange, type PreviewError, type PreviewSheet, type PreviewValue } from './cells';

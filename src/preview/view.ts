@@ -41,7 +41,14 @@ export class WorkbookView {
     root: HTMLElement,
     private readonly target: PreviewTarget,
   ) {
-    ({ nameBox: this.nameBox, formulaBar: this.formulaBar, gridArea: this.gridArea, empty: this.empty, tabs: this.tabs, status: this.status } = buildFrame(root));
+    ({
+      nameBox: this.nameBox,
+      formulaBar: this.formulaBar,
+      gridArea: this.gridArea,
+      empty: this.empty,
+      tabs: this.tabs,
+      status: this.status,
+    } = buildFrame(root));
     this.gridArea.addEventListener('mousedown', (e) => this.onMouseDown(e));
     this.gridArea.addEventListener('dblclick', (e) => this.onDoubleClick(e));
     this.gridArea.addEventListener('keydown', (e) => this.onKeyDown(e));
@@ -135,7 +142,12 @@ export class WorkbookView {
       for (let c = 0; c < sheet.columns; c++) row.push(this.target.cell(sheet.name, r, c));
       cells.push(row);
     }
-    const { table, charts } = drawGrid(sheet, { cells, selected: this.selected, width: this.gridArea.clientWidth, height: this.gridArea.clientHeight });
+    const { table, charts } = drawGrid(sheet, {
+      cells,
+      selected: this.selected,
+      width: this.gridArea.clientWidth,
+      height: this.gridArea.clientHeight,
+    });
 
     const scroll = { top: this.gridArea.scrollTop, left: this.gridArea.scrollLeft };
     const hadFocus = this.gridArea.contains(document.activeElement);

@@ -50,7 +50,13 @@ interface Stop {
  * back, throws RESTORE_FAILED saying what the run was doing (`stop`, else `finished`) and listing
  * each cell with what it held and where the list is kept.
  */
-async function putBack(target: DrivableTarget, original: readonly SavedCell[], options: RunOptions, stop: Stop | null, finished: string): Promise<void> {
+async function putBack(
+  target: DrivableTarget,
+  original: readonly SavedCell[],
+  options: RunOptions,
+  stop: Stop | null,
+  finished: string,
+): Promise<void> {
   const recovery = await restoreOrRecover(target, original, options);
   if (recovery === null) {
     if (stop === null) return;
@@ -81,26 +87,36 @@ const where = cellReference;
 const message = errorMessage;
 
 /** Reads the cells' states and refuses inputs that are not constants or an output that is not a formula. */
-async function readChecked(target: DrivableTarget, inputs: readonly { ref: CellRef; label: string }[], output: CellRef): Promise<{ inputs: CellState[]; output: CellState }> {
+async function readChecked(
+  target: DrivableTarget,
+  inputs: readonly { ref: CellRef; label: string }[],
+  output: CellRef,
+): Promise<{ inputs: CellState[]; output: CellState }> {
   const states = await target.readCells([...inputs.map((i) => i.ref), output]);
   const out = states[inputs.length];
-  if (out === undefined || states.length !== inputs.length + 1) throw new SensitivityError('FAILED', 'the workbook did not return every cell asked for');
+  if (out === undefined || states.length !== inputs.length + 1)
+    throw new SensitivityError('FAILED', 'the workbook did not return every cell asked for');
   inputs.forEach((input, i) => {
     const st = states[i];
     if (st?.formula !== null) {
-      throw new SensitivityError('INPUT_NOT_CONSTANT', `${input.label} (${where(input.ref)}) holds a formula (${st?.formula ?? '?'}), not a constant: vary the constant it reads instead.`);
+      throw new SensitivityError(
+        'INPUT_NOT_CONSTANT',
+        `${input.label} (${where(input.ref)}) holds a formula (${st?.formula ?? '?'}), not a constant: vary the constant it reads instead.`,
+      );
     }
     if (typeof st.value !== 'number') {
       throw new SensitivityError('INPUT_NOT_CONSTANT', `${input.label} (${where(input.ref)}) holds ${JSON.stringify(st.value)}, not a number.`);
     }
   });
-  if (out.formula === null) throw new SensitivityError('OUTPUT_NOT_FORMULA', `the output ${where(output)} is a constant, not a formula: it cannot depend on any input.`);
+  if (out.formula === null)
+    throw new SensitivityError('OUTPUT_NOT_FORMULA', `the output ${where(output)} is a constant, not a formula: it cannot depend on any input.`);
   return { inputs: states.slice(0, inputs.length), output: out };
 }
 
 function checkAxis(a: Axis, which: string): void {
   if (a.values.length < 1) throw new SensitivityError('INVALID', `the ${which} axis (${a.label}) has no values`);
-  if (!a.values.every(Number.isFinite)) throw new SensitivityError('INVALID', `the ${which} axis (${a.label}) has a value that is not a finite number`);
+  if (!a.values.every(Number.isFinite))
+    throw new SensitivityError('INVALID', `the ${which} axis (${a.label}) has a value that is not a finite number`);
 }
 
 /**
@@ -118,12 +134,16 @@ export async function runTable(target: DrivableTarget, spec: TableSpec, options:
   checkAxis(spec.rows, 'row');
   if (spec.cols !== undefined) {
     checkAxis(spec.cols, 'column');
-    if (sameCell(spec.rows.ref, spec.cols.ref)) throw new SensitivityError('INVALID', `rows and columns vary the same cell (${where(spec.rows.ref)})`);
+    if (sameCell(spec.rows.ref, spec.cols.ref))
+      throw new SensitivityError('INVALID', `rows and columns vary the same cell (${where(spec.rows.ref)})`);
   }
   const nRows = spec.rows.values.length;
   const nCols = spec.cols?.values.length ?? 1;
   if (nRows * nCols > MAX_POINTS) {
-    throw new SensitivityError('TOO_LARGE', `${nRows} x ${nCols} = ${nRows * nCols} points is more than the limit of ${MAX_POINTS}: use fewer steps.`);
+    throw new SensitivityError(
+      'TOO_LARGE',
+      `${nRows} x ${nCols} = ${nRows * nCols} points is more than the limit of ${MAX_POINTS}: use fewer steps.`,
+    );
   }
   if (axes.some((a) => sameCell(a.ref, spec.output))) throw new SensitivityError('INVALID', 'the output cannot be one of the inputs');
   const states = await readChecked(target, axes, spec.output);
@@ -145,7 +165,10 @@ export async function runTable(target: DrivableTarget, spec: TableSpec, options:
   let stop: Stop | null;
   const partial = (): TableResult => ({ spec, values: values.map((r) => [...r]), live: null, complete: false, computedAt: new Date() });
   const point = async (r: number, c: number): Promise<Constant> => {
-    const inputs = [{ ref: spec.rows.ref, value: spec.rows.values[r] ?? NaN }, ...(spec.cols === undefined ? [] : [{ ref: spec.cols.ref, value: spec.cols.values[c] ?? NaN }])];
+    const inputs = [
+      { ref: spec.rows.ref, value: spec.rows.values[r] ?? NaN },
+      ...(spec.cols === undefined ? [] : [{ ref: spec.cols.ref, value: spec.cols.values[c] ?? NaN }]),
+    ];
     const [v = null] = await target.evaluate(inputs, [spec.output]);
     return v;
   };
@@ -156,10 +179,16 @@ export async function runTable(target: DrivableTarget, spec: TableSpec, options:
     const corners = [await point(0, 0), await point(lastR, 0), await point(0, lastC), await point(lastR, lastC)];
     const [c00, cR0, c0C, cRC] = corners;
     if (nRows > 1 && c00 === cR0 && c0C === cRC) {
-      throw new SensitivityError('NO_DEPENDENCE', `${spec.outputLabel} (${where(spec.output)}) is ${String(c00)} at both ends of ${spec.rows.label} (${where(spec.rows.ref)}): it does not depend on it.`);
+      throw new SensitivityError(
+        'NO_DEPENDENCE',
+        `${spec.outputLabel} (${where(spec.output)}) is ${String(c00)} at both ends of ${spec.rows.label} (${where(spec.rows.ref)}): it does not depend on it.`,
+      );
     }
     if (spec.cols !== undefined && nCols > 1 && c00 === c0C && cR0 === cRC) {
-      throw new SensitivityError('NO_DEPENDENCE', `${spec.outputLabel} (${where(spec.output)}) is ${String(c00)} at both ends of ${spec.cols.label} (${where(spec.cols.ref)}): it does not depend on it.`);
+      throw new SensitivityError(
+        'NO_DEPENDENCE',
+        `${spec.outputLabel} (${where(spec.output)}) is ${String(c00)} at both ends of ${spec.cols.label} (${where(spec.cols.ref)}): it does not depend on it.`,
+      );
     }
     for (let r = 0; r < nRows; r++) {
       const row: Constant[] = [];
@@ -185,10 +214,17 @@ export async function runTable(target: DrivableTarget, spec: TableSpec, options:
  * left out of `rows` and listed in `unaffected`. Inputs are restored after, whatever happens.
  * @throws SensitivityError INVALID, INPUT_NOT_CONSTANT, OUTPUT_NOT_FORMULA, CANCELLED, FAILED
  */
-export async function runTornado(target: DrivableTarget, output: CellRef, outputLabel: string, inputs: readonly TornadoInput[], options: RunOptions = {}): Promise<TornadoResult> {
+export async function runTornado(
+  target: DrivableTarget,
+  output: CellRef,
+  outputLabel: string,
+  inputs: readonly TornadoInput[],
+  options: RunOptions = {},
+): Promise<TornadoResult> {
   if (inputs.length === 0) throw new SensitivityError('INVALID', 'a tornado needs at least one input');
   for (const i of inputs) {
-    if (!Number.isFinite(i.low) || !Number.isFinite(i.high) || i.low >= i.high) throw new SensitivityError('INVALID', `${i.label}: low (${i.low}) must be a number below high (${i.high})`);
+    if (!Number.isFinite(i.low) || !Number.isFinite(i.high) || i.low >= i.high)
+      throw new SensitivityError('INVALID', `${i.label}: low (${i.low}) must be a number below high (${i.high})`);
   }
   if (inputs.length * 2 > MAX_POINTS) throw new SensitivityError('TOO_LARGE', `${inputs.length * 2} points is more than the limit of ${MAX_POINTS}`);
   const states = await readChecked(target, inputs, output);
@@ -213,7 +249,8 @@ export async function runTornado(target: DrivableTarget, output: CellRef, output
         const prev = inputs[previous];
         const set = [...(prev === undefined || previous === k ? [] : [{ ref: prev.ref, value: baseValue(previous) }]), { ref: input.ref, value }];
         const [v] = await target.evaluate(set, [output]);
-        if (typeof v !== 'number') throw new SensitivityError('FAILED', `${outputLabel} is ${String(v)} with ${input.label} at ${value}, not a number`);
+        if (typeof v !== 'number')
+          throw new SensitivityError('FAILED', `${outputLabel} is ${String(v)} with ${input.label} at ${value}, not a number`);
         at.push(v);
         previous = k;
         done += 1;
@@ -238,12 +275,19 @@ export async function runTornado(target: DrivableTarget, output: CellRef, output
  * constant cell (the selector's column), the assumption's label, its low and high read from the
  * sheet (a missing one is the base value), its defined name and its current (base) value.
  */
-export async function assumptionInputs(target: DrivableTarget, copy = 1): Promise<(TornadoInput & { readonly name: string; readonly base: number })[]> {
+export async function assumptionInputs(
+  target: DrivableTarget,
+  copy = 1,
+): Promise<(TornadoInput & { readonly name: string; readonly base: number })[]> {
   const plan = baselinePlan({ scenario: 'peace', copy, kinds: ['assumptions'] });
   const [selector] = await target.readCells([plan.scenarioCell]);
   const label = selector?.value;
   const scenario = typeof label === 'string' ? scenarioFromLabel(label) : undefined;
-  if (scenario === undefined) throw new SensitivityError('INVALID', `the scenario selector ${where(plan.scenarioCell)} holds ${JSON.stringify(label ?? null)}, not one of ${SCENARIOS.map((x) => x.short).join(', ')}`);
+  if (scenario === undefined)
+    throw new SensitivityError(
+      'INVALID',
+      `the scenario selector ${where(plan.scenarioCell)} holds ${JSON.stringify(label ?? null)}, not one of ${SCENARIOS.map((x) => x.short).join(', ')}`,
+    );
   const cells = planAnchors(plan).assumptions;
   const refs = cells.flatMap((a) => [a.scenario[scenario], a.low, a.high]);
   const states = await target.readCells(refs);
@@ -297,12 +341,14 @@ export async function runComparison(target: DrivableTarget, copy = 1, options: R
   }
   await putBack(target, [{ ref: selector, state: original }], options, stop, `the comparison was complete (${SCENARIOS.length} scenarios)`);
   const names = (await target.readCells(countries)).map((s) => s.value);
-  const valueAt = (k: number): Record<ScenarioId, Constant> => Object.fromEntries(SCENARIOS.map((x) => [x.id, read[x.id]?.[k] ?? null])) as Record<ScenarioId, Constant>;
+  const valueAt = (k: number): Record<ScenarioId, Constant> =>
+    Object.fromEntries(SCENARIOS.map((x) => [x.id, read[x.id]?.[k] ?? null])) as Record<ScenarioId, Constant>;
   const rows: ComparisonResult['rows'][number][] = single.map((h, k) => ({ label: `${h.cell.sheet}: ${h.label}`, unit: h.unit, values: valueAt(k) }));
-  const sum = (k: number): number => SCENARIOS.reduce((acc, x) => {
-    const v = read[x.id]?.[k];
-    return acc + (typeof v === 'number' ? v : 0);
-  }, 0);
+  const sum = (k: number): number =>
+    SCENARIOS.reduce((acc, x) => {
+      const v = read[x.id]?.[k];
+      return acc + (typeof v === 'number' ? v : 0);
+    }, 0);
   const top = contributions
     .map((_, i) => single.length + i)
     .sort((a, b) => sum(b) - sum(a))

@@ -60,7 +60,15 @@ export {
 } from './sensitivity-state';
 
 export class SensitivityController {
-  private current: SensitivityState = { output: null, assumptions: [], inputs: [null, null], steps: DEFAULT_STEPS, keepPartial: false, status: { kind: 'idle' }, recovery: null };
+  private current: SensitivityState = {
+    output: null,
+    assumptions: [],
+    inputs: [null, null],
+    steps: DEFAULT_STEPS,
+    keepPartial: false,
+    status: { kind: 'idle' },
+    recovery: null,
+  };
   private readonly listeners = new Set<(state: SensitivityState) => void>();
   private abort: AbortController | null = null;
   /** Bumped at every run, so progress reported after it ended is ignored. */
@@ -317,7 +325,10 @@ export class SensitivityController {
       if (error instanceof SensitivityError && error.code === 'RESTORE_FAILED') {
         // Never a clean cancel: the workbook is not as it was.
         const recovery = error.recovery ?? null;
-        this.set({ ...(recovery === null ? {} : { recovery }), status: { kind: 'error', message: `The ${what} failed: ${error.message}${kept === null ? '' : after}` } });
+        this.set({
+          ...(recovery === null ? {} : { recovery }),
+          status: { kind: 'error', message: `The ${what} failed: ${error.message}${kept === null ? '' : after}` },
+        });
       } else if (abort.signal.aborted || (error instanceof SensitivityError && error.code === 'CANCELLED')) {
         const why = error instanceof SensitivityError && error.code === 'CANCELLED' ? error.message : 'cancelled.';
         this.set({ status: { kind: 'cancelled', message: `The ${what} was ${why}${after}` } });

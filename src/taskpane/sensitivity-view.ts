@@ -84,14 +84,7 @@ function inputRow(slot: Slot): InputRow {
       use,
     ),
     select,
-    h(
-      'div',
-      { class: 'sens-bounds' },
-      h('label', { for: `sens-low-${n}` }, 'Low'),
-      low,
-      h('label', { for: `sens-high-${n}` }, 'High'),
-      high,
-    ),
+    h('div', { class: 'sens-bounds' }, h('label', { for: `sens-low-${n}` }, 'Low'), low, h('label', { for: `sens-high-${n}` }, 'High'), high),
     info,
   );
   return { select, low, high, info, use, element, names: '\u0000' };
@@ -165,7 +158,11 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
     h('div', { class: 'sens-bounds' }, h('label', { for: 'sens-steps' }, `Steps per axis (2–${MAX_STEPS})`), steps),
     h('div', { class: 'sens-bounds' }, keepPartial, h('label', { for: 'sens-keep-partial' }, 'Keep partial results if a table is stopped')),
     h('div', { class: 'sens-actions' }, oneWay, twoWay, tornado, scenarios),
-    h('p', { class: 'hint' }, 'Tornado varies every named assumption between its low and high and keeps those the output depends on. Compare scenarios needs no inputs.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Tornado varies every named assumption between its low and high and keeps those the output depends on. Compare scenarios needs no inputs.',
+    ),
     progress,
     recovery,
   );
@@ -237,7 +234,10 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
         recoveryList.replaceChildren(...lost.map((c) => h('li', {}, unrestoredLabel(c))));
       }
       const sheet = state.recovery?.sheet ?? null;
-      recoveryWhere.textContent = sheet === null ? 'The list could not be kept in the workbook: note it before dismissing.' : `The same list is on the sheet ${sheet}; dismissing removes it.`;
+      recoveryWhere.textContent =
+        sheet === null
+          ? 'The list could not be kept in the workbook: note it before dismissing.'
+          : `The same list is on the sheet ${sheet}; dismissing removes it.`;
       dismiss.toggleAttribute('disabled', busy || locked);
 
       progress.hidden = status.kind !== 'running';

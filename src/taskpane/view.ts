@@ -104,9 +104,7 @@ function sheetDropdown(): Dropdown {
     h(
       'fluent-listbox',
       {},
-      ...SINGLE_SHEETS.map((s, i) =>
-        h('fluent-option', { value: s.kind, selected: i === 1, title: s.hint }, sheetName(s.kind)),
-      ),
+      ...SINGLE_SHEETS.map((s, i) => h('fluent-option', { value: s.kind, selected: i === 1, title: s.hint }, sheetName(s.kind))),
     ),
   );
   // The dropdown gives itself a generated id when created: set ours after.
@@ -207,7 +205,11 @@ export function createView(root: HTMLElement, handlers: ViewHandlers, options: V
       { 'aria-labelledby': 'load-heading' },
       h('h2', { id: 'load-heading' }, 'Load into this workbook'),
       h('div', {}, loadBaseline),
-      h('p', { class: 'hint' }, 'Adds Assumptions, Force, Munitions, Fund and Sources. Sheets already there are never overwritten unless you say so.'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Adds Assumptions, Force, Munitions, Fund and Sources. Sheets already there are never overwritten unless you say so.',
+      ),
       h(
         'div',
         { class: 'row' },

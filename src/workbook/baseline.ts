@@ -79,10 +79,7 @@ function assumptionsSheet(opts: { scenario: ScenarioId; copy: number }, names: N
   const scenarioLabel = SCENARIOS.find((x) => x.id === opts.scenario)?.short ?? 'Lasting peace';
   s.row([c(`DefEcon baseline: ${BRIEF}`, 'title')]);
   s.row([
-    c(
-      'Inputs. Edit the scenario columns or the selector; every model sheet reads the Active column through the names in column A.',
-      'subtitle',
-    ),
+    c('Inputs. Edit the scenario columns or the selector; every model sheet reads the Active column through the names in column A.', 'subtitle'),
   ]);
   s.row(
     [
@@ -105,9 +102,7 @@ function assumptionsSheet(opts: { scenario: ScenarioId; copy: number }, names: N
   });
   s.row([]);
   s.row(
-    ['Name', 'Assumption', 'Unit', ...SCENARIOS.map((x) => x.short), 'Active', 'Low', 'High', 'Basis', 'Source', 'As of'].map(
-      (h) => c(h, 'header'),
-    ),
+    ['Name', 'Assumption', 'Unit', ...SCENARIOS.map((x) => x.short), 'Active', 'Low', 'High', 'Basis', 'Source', 'As of'].map((h) => c(h, 'header')),
     'header',
   );
   for (const a of ASSUMPTIONS) {
@@ -162,7 +157,14 @@ interface Line {
  * anchored (label, value in column B, unit); the lines whose marks are in `headlines` are headline
  * outputs with the mark as id.
  */
-function modelSheet(kind: SheetKind, copy: number, title: string, intro: string, sections: readonly [string, readonly Line[]][], headlines: readonly string[]): SheetPlan {
+function modelSheet(
+  kind: SheetKind,
+  copy: number,
+  title: string,
+  intro: string,
+  sections: readonly [string, readonly Line[]][],
+  headlines: readonly string[],
+): SheetPlan {
   const s = new SheetBuilder(sheetName(kind, copy), kind, [46, 16, 22, 90]);
   s.row([c(title, 'title')]);
   s.row([c(intro, 'subtitle')]);
@@ -209,33 +211,112 @@ function forceSheet(copy: number, namesCopy: number): SheetPlan {
           { label: 'Depth of the monitored zone', formula: `=${n('zone_depth_km')}`, unit: 'km', format: FMT.dec1, how: 'Assumption zone_depth_km' },
           { mark: 'area', label: 'Zone area', formula: `=${n('line_km')}*${n('zone_depth_km')}`, unit: 'km2', format: FMT.int, how: 'Line x depth' },
           { label: 'Density', formula: `=${n('density_per_km2')}`, unit: 'troops per km2', format: FMT.dec2, how: 'Assumption density_per_km2' },
-          { label: 'For comparison: UNIFIL actual', formula: `=${def('FORCE_DENSITY', text('UNIFIL'))}`, unit: 'troops per km2', format: FMT.dec2, how: 'DEF.FORCE_DENSITY: 10,000 troops / 1,060 km2 (UNIFIL, 2018)' },
-          { label: 'For comparison: UNIFIL authorised', formula: `=${def('FORCE_DENSITY', text('UNIFIL_AUTHORISED'))}`, unit: 'troops per km2', format: FMT.dec2, how: 'DEF.FORCE_DENSITY: 15,000 / 1,060 km2 (UNSCR 1701)' },
+          {
+            label: 'For comparison: UNIFIL actual',
+            formula: `=${def('FORCE_DENSITY', text('UNIFIL'))}`,
+            unit: 'troops per km2',
+            format: FMT.dec2,
+            how: 'DEF.FORCE_DENSITY: 10,000 troops / 1,060 km2 (UNIFIL, 2018)',
+          },
+          {
+            label: 'For comparison: UNIFIL authorised',
+            formula: `=${def('FORCE_DENSITY', text('UNIFIL_AUTHORISED'))}`,
+            unit: 'troops per km2',
+            format: FMT.dec2,
+            how: 'DEF.FORCE_DENSITY: 15,000 / 1,060 km2 (UNSCR 1701)',
+          },
         ],
       ],
       [
         'Force',
         [
-          { mark: 'deployed', label: 'Deployed force', formula: `=${def('FORCE_SIZE', `${n('line_km')}*${n('zone_depth_km')}`, n('density_per_km2'))}`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(area, density)' },
-          { label: 'Force generation multiplier', formula: `=${n('rotation')}`, unit: 'units per unit deployed', format: FMT.dec1, how: 'Assumption rotation' },
-          { mark: 'committed', label: 'Committed force, with rotation', formula: `=${def('FORCE_SIZE', `${n('line_km')}*${n('zone_depth_km')}`, n('density_per_km2'), n('rotation'))}`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(area, density, rotation)' },
-          { mark: 'force_cost', label: 'Annual cost of the deployed force', formula: `=${def('FORCE_COST', '{deployed}', n('cost_per_troop_year'))}/10^9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(deployed, cost per soldier-year) / 10^9' },
+          {
+            mark: 'deployed',
+            label: 'Deployed force',
+            formula: `=${def('FORCE_SIZE', `${n('line_km')}*${n('zone_depth_km')}`, n('density_per_km2'))}`,
+            unit: 'personnel',
+            format: FMT.int,
+            how: 'DEF.FORCE_SIZE(area, density)',
+          },
+          {
+            label: 'Force generation multiplier',
+            formula: `=${n('rotation')}`,
+            unit: 'units per unit deployed',
+            format: FMT.dec1,
+            how: 'Assumption rotation',
+          },
+          {
+            mark: 'committed',
+            label: 'Committed force, with rotation',
+            formula: `=${def('FORCE_SIZE', `${n('line_km')}*${n('zone_depth_km')}`, n('density_per_km2'), n('rotation'))}`,
+            unit: 'personnel',
+            format: FMT.int,
+            how: 'DEF.FORCE_SIZE(area, density, rotation)',
+          },
+          {
+            mark: 'force_cost',
+            label: 'Annual cost of the deployed force',
+            formula: `=${def('FORCE_COST', '{deployed}', n('cost_per_troop_year'))}/10^9`,
+            unit: 'EUR bn per year',
+            format: FMT.bn,
+            how: 'DEF.FORCE_COST(deployed, cost per soldier-year) / 10^9',
+          },
         ],
       ],
       [
         "The brief's range",
         [
-          { mark: 'low', label: "Brief's force, low", formula: `=${n('brief_force_low')}`, unit: 'personnel', format: FMT.int, how: 'Assumption brief_force_low (Gilli, Gilli and Petrelli 2025)' },
-          { mark: 'high', label: "Brief's force, high", formula: `=${n('brief_force_high')}`, unit: 'personnel', format: FMT.int, how: 'Assumption brief_force_high' },
-          { label: "Model inside the brief's range?", formula: `=IF(OR({low}="",{high}=""),"No range in this scenario",IF(AND({deployed}>={low},{deployed}<={high}),"Yes","No"))`, unit: '', format: '@', how: 'Deployed force between low and high', role: 'check' },
+          {
+            mark: 'low',
+            label: "Brief's force, low",
+            formula: `=${n('brief_force_low')}`,
+            unit: 'personnel',
+            format: FMT.int,
+            how: 'Assumption brief_force_low (Gilli, Gilli and Petrelli 2025)',
+          },
+          {
+            mark: 'high',
+            label: "Brief's force, high",
+            formula: `=${n('brief_force_high')}`,
+            unit: 'personnel',
+            format: FMT.int,
+            how: 'Assumption brief_force_high',
+          },
+          {
+            label: "Model inside the brief's range?",
+            formula: `=IF(OR({low}="",{high}=""),"No range in this scenario",IF(AND({deployed}>={low},{deployed}<={high}),"Yes","No"))`,
+            unit: '',
+            format: '@',
+            how: 'Deployed force between low and high',
+            role: 'check',
+          },
         ],
       ],
       [
         'Security assistance mission (NSATU-style, outside Ukraine)',
         [
-          { mark: 'nsatu', label: 'Staff deployed', formula: `=${n('nsatu_staff')}`, unit: 'personnel', format: FMT.int, how: 'Assumption nsatu_staff' },
-          { label: 'Committed, with rotation', formula: `=${def('FORCE_SIZE', '{nsatu}', 1, n('rotation'))}`, unit: 'personnel', format: FMT.int, how: 'DEF.FORCE_SIZE(staff, 1, rotation)' },
-          { label: 'Annual cost', formula: `=${def('FORCE_COST', '{nsatu}', n('cost_per_troop_year'))}/10^9`, unit: 'EUR bn per year', format: FMT.bn, how: 'DEF.FORCE_COST(staff, cost per soldier-year) / 10^9' },
+          {
+            mark: 'nsatu',
+            label: 'Staff deployed',
+            formula: `=${n('nsatu_staff')}`,
+            unit: 'personnel',
+            format: FMT.int,
+            how: 'Assumption nsatu_staff',
+          },
+          {
+            label: 'Committed, with rotation',
+            formula: `=${def('FORCE_SIZE', '{nsatu}', 1, n('rotation'))}`,
+            unit: 'personnel',
+            format: FMT.int,
+            how: 'DEF.FORCE_SIZE(staff, 1, rotation)',
+          },
+          {
+            label: 'Annual cost',
+            formula: `=${def('FORCE_COST', '{nsatu}', n('cost_per_troop_year'))}/10^9`,
+            unit: 'EUR bn per year',
+            format: FMT.bn,
+            how: 'DEF.FORCE_COST(staff, cost per soldier-year) / 10^9',
+          },
         ],
       ],
     ],
@@ -254,26 +335,88 @@ function munitionsSheet(copy: number, namesCopy: number): SheetPlan {
       [
         'Fire and deliveries',
         [
-          { mark: 'use', label: "Ukraine's 155 mm fire", formula: `=${n('ua_daily_use')}`, unit: 'rounds per day', format: FMT.int, how: 'Assumption ua_daily_use' },
-          { mark: 'eu', label: 'EU production', formula: `=${n('eu_annual_production')}/365`, unit: 'rounds per day', format: FMT.int, how: 'Assumption eu_annual_production / 365 (all of it assumed to reach Ukraine: analyst\'s choice)' },
-          { mark: 'us', label: 'US production reaching Ukraine', formula: `=IF(${n('us_military_aid')}>0,${n('us_monthly_production')}*12/365,0)`, unit: 'rounds per day', format: FMT.int, how: "us_monthly_production x 12 / 365 while US aid continues, else 0 (analyst's choice)" },
+          {
+            mark: 'use',
+            label: "Ukraine's 155 mm fire",
+            formula: `=${n('ua_daily_use')}`,
+            unit: 'rounds per day',
+            format: FMT.int,
+            how: 'Assumption ua_daily_use',
+          },
+          {
+            mark: 'eu',
+            label: 'EU production',
+            formula: `=${n('eu_annual_production')}/365`,
+            unit: 'rounds per day',
+            format: FMT.int,
+            how: "Assumption eu_annual_production / 365 (all of it assumed to reach Ukraine: analyst's choice)",
+          },
+          {
+            mark: 'us',
+            label: 'US production reaching Ukraine',
+            formula: `=IF(${n('us_military_aid')}>0,${n('us_monthly_production')}*12/365,0)`,
+            unit: 'rounds per day',
+            format: FMT.int,
+            how: "us_monthly_production x 12 / 365 while US aid continues, else 0 (analyst's choice)",
+          },
           { mark: 'deliveries', label: 'Deliveries', formula: '={eu}+{us}', unit: 'rounds per day', format: FMT.int, how: 'EU + US' },
         ],
       ],
       [
         'Days of fire',
         [
-          { label: "France's munitions for high-intensity combat (brief)", formula: `=${n('france_days')}`, unit: 'days', format: FMT.int, how: 'Assumption france_days (RAND 2021, quoted by the brief)' },
-          { mark: 'france', label: "A France-level stock at Ukraine's rate of fire", formula: `=${def('MUNITION_STOCK', n('france_days'), n('ua_daily_use'))}`, unit: 'rounds', format: FMT.int, how: 'DEF.MUNITION_STOCK(france_days, fire)' },
-          { mark: 'days', label: 'Days it lasts, net of deliveries', formula: `=${def('MUNITION_DAYS', '{france}', n('ua_daily_use'), '{deliveries}')}`, unit: 'days', format: FMT.dec1, how: 'DEF.MUNITION_DAYS(stock, fire, deliveries)' },
+          {
+            label: "France's munitions for high-intensity combat (brief)",
+            formula: `=${n('france_days')}`,
+            unit: 'days',
+            format: FMT.int,
+            how: 'Assumption france_days (RAND 2021, quoted by the brief)',
+          },
+          {
+            mark: 'france',
+            label: "A France-level stock at Ukraine's rate of fire",
+            formula: `=${def('MUNITION_STOCK', n('france_days'), n('ua_daily_use'))}`,
+            unit: 'rounds',
+            format: FMT.int,
+            how: 'DEF.MUNITION_STOCK(france_days, fire)',
+          },
+          {
+            mark: 'days',
+            label: 'Days it lasts, net of deliveries',
+            formula: `=${def('MUNITION_DAYS', '{france}', n('ua_daily_use'), '{deliveries}')}`,
+            unit: 'days',
+            format: FMT.dec1,
+            how: 'DEF.MUNITION_DAYS(stock, fire, deliveries)',
+          },
         ],
       ],
       [
         "NATO's 30-day goal",
         [
-          { mark: 'goal', label: 'Stock needed for the goal', formula: `=${def('MUNITION_STOCK', n('nato_goal_days'), n('ua_daily_use'))}`, unit: 'rounds', format: FMT.int, how: 'DEF.MUNITION_STOCK(nato_goal_days, fire)' },
-          { mark: 'gap', label: 'Gap from a France-level stock', formula: '=MAX(0,{goal}-{france})', unit: 'rounds', format: FMT.int, how: 'Goal - France-level stock' },
-          { mark: 'regen_years', label: 'Years to close the gap at EU capacity', formula: `=${def('MUNITION_REGEN_YEARS', '{goal}', '{france}', n('eu_annual_production'))}`, unit: 'years', format: FMT.dec2, how: 'DEF.MUNITION_REGEN_YEARS(goal, stock, EU production), once fighting stops (no drawdown)' },
+          {
+            mark: 'goal',
+            label: 'Stock needed for the goal',
+            formula: `=${def('MUNITION_STOCK', n('nato_goal_days'), n('ua_daily_use'))}`,
+            unit: 'rounds',
+            format: FMT.int,
+            how: 'DEF.MUNITION_STOCK(nato_goal_days, fire)',
+          },
+          {
+            mark: 'gap',
+            label: 'Gap from a France-level stock',
+            formula: '=MAX(0,{goal}-{france})',
+            unit: 'rounds',
+            format: FMT.int,
+            how: 'Goal - France-level stock',
+          },
+          {
+            mark: 'regen_years',
+            label: 'Years to close the gap at EU capacity',
+            formula: `=${def('MUNITION_REGEN_YEARS', '{goal}', '{france}', n('eu_annual_production'))}`,
+            unit: 'years',
+            format: FMT.dec2,
+            how: 'DEF.MUNITION_REGEN_YEARS(goal, stock, EU production), once fighting stops (no drawdown)',
+          },
           { label: 'Cost of the gap', formula: `={gap}*${n('shell_cost')}/10^9`, unit: 'EUR bn', format: FMT.bn, how: 'Gap x shell_cost / 10^9' },
         ],
       ],
@@ -288,14 +431,19 @@ function fundSheet(copy: number, namesCopy: number): SheetPlan {
   s.row([c('European Security Fund for Ukraine', 'title')]);
   s.row([
     c(
-      'Modelled on the EFSF: guarantees at the over-guarantee, contributions by a key renormalised over the countries that take part. Toggle Participates or change the key. All 29 take part by default: an analyst\'s choice, since the Gros fund\'s coalition (most EU members, the UK and Norway) is not a list.',
+      "Modelled on the EFSF: guarantees at the over-guarantee, contributions by a key renormalised over the countries that take part. Toggle Participates or change the key. All 29 take part by default: an analyst's choice, since the Gros fund's coalition (most EU members, the UK and Norway) is not a list.",
       'subtitle',
     ),
   ]);
   s.row([c('Annual size', 'label'), null, c(`=${n('fund_annual')}`, 'output', FMT.dec1), c('EUR bn per year', 'text')], 'size');
   s.row([c('Over-guarantee', 'label'), null, c(`=${n('over_guarantee')}`, 'output', FMT.dec2), c('ratio', 'text')], 'og');
   s.row(
-    [c('Guarantees needed', 'label'), null, c(`=${def('FUND_GUARANTEES', s.at('size', 2), s.at('og', 2))}`, 'output', FMT.dec1), c('EUR bn per year', 'text')],
+    [
+      c('Guarantees needed', 'label'),
+      null,
+      c(`=${def('FUND_GUARANTEES', s.at('size', 2), s.at('og', 2))}`, 'output', FMT.dec1),
+      c('EUR bn per year', 'text'),
+    ],
     'guarantees',
   );
   s.row(
@@ -310,7 +458,10 @@ function fundSheet(copy: number, namesCopy: number): SheetPlan {
   s.validate({ address: s.at('key', 2), list: KEY_IDS, prompt: 'GDP, EFSF, ESM, ECB or POP' });
   for (const mark of ['size', 'og', 'guarantees', 'key']) s.line(s.rowOf(mark), 2, mark === 'size' ? 'fund_annual' : undefined);
   s.row([]);
-  s.row(['Code', 'Country', 'Participates', 'Key share', 'Contribution (EUR bn/yr)', 'Guarantee (EUR bn)'].map((h) => c(h, 'header')), 'header');
+  s.row(
+    ['Code', 'Country', 'Participates', 'Key share', 'Contribution (EUR bn/yr)', 'Guarantee (EUR bn)'].map((h) => c(h, 'header')),
+    'header',
+  );
   const first = s.next;
   const last = first + COUNTRIES.length - 1;
   const codes = `$A$${first + 1}:$A$${last + 1}`;
@@ -368,7 +519,14 @@ function sourcesSheet(copy: number): SheetPlan {
     ]);
   };
   s.row([c('The brief', 'subtitle')]);
-  s.row([c('brief', 'label'), c('How Europe Can Prepare for a Post-Truce Ukraine', 'text'), c(`${BRIEF}, Institute for European Policymaking at Bocconi University`, 'source'), c('2025-03-26', 'source'), c('Read', 'source'), c('', 'source')]);
+  s.row([
+    c('brief', 'label'),
+    c('How Europe Can Prepare for a Post-Truce Ukraine', 'text'),
+    c(`${BRIEF}, Institute for European Policymaking at Bocconi University`, 'source'),
+    c('2025-03-26', 'source'),
+    c('Read', 'source'),
+    c('', 'source'),
+  ]);
   s.row([c('Assumptions', 'subtitle')]);
   for (const a of ASSUMPTIONS) line(a.id, a.label, a);
   s.row([c('Force precedents', 'subtitle')]);
@@ -394,7 +552,10 @@ export function baselinePlan(options: BaselineOptions): BaselinePlan {
   const copy = options.copy ?? 1;
   const namesCopy = options.names ?? copy;
   const kinds = options.kinds ?? SHEET_KINDS;
-  for (const [what, n] of [['copy', copy], ['names', namesCopy]] as const) {
+  for (const [what, n] of [
+    ['copy', copy],
+    ['names', namesCopy],
+  ] as const) {
     if (!Number.isInteger(n) || n < 1) throw new Error(`${what} must be a whole number ≥ 1, not ${n}`);
   }
   if (kinds.includes('assumptions') && namesCopy !== copy) {

@@ -24,11 +24,7 @@ export function clashes(existingSheets: readonly string[], copy: number, kinds: 
  * The first copy number (1, 2, 3...) whose sheets and defined names are all free, so loading never
  * touches what is there. Stops at 99 (Excel itself would not hold that many).
  */
-export function freeCopy(
-  existingSheets: readonly string[],
-  existingNames: readonly string[],
-  kinds: readonly SheetKind[] = SHEET_KINDS,
-): number {
+export function freeCopy(existingSheets: readonly string[], existingNames: readonly string[], kinds: readonly SheetKind[] = SHEET_KINDS): number {
   const sheets = new Set(existingSheets.map((s) => s.toLowerCase()));
   const names = new Set(existingNames.map((s) => s.toLowerCase()));
   for (let copy = 1; copy < 100; copy++) {

@@ -18,7 +18,6 @@ export function errorMessage(error: unknown): string {
 export function errorDetail(error: unknown): string {
   const text = errorMessage(error);
   const debugInfo: unknown = typeof error === 'object' && error !== null && 'debugInfo' in error ? error.debugInfo : undefined;
-  const location =
-    typeof debugInfo === 'object' && debugInfo !== null && 'errorLocation' in debugInfo ? debugInfo.errorLocation : undefined;
+  const location = typeof debugInfo === 'object' && debugInfo !== null && 'errorLocation' in debugInfo ? debugInfo.errorLocation : undefined;
   return typeof location === 'string' && location !== '' ? `${text} (at ${location})` : text;
 }

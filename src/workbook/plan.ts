@@ -13,16 +13,7 @@ import { address, type SheetCell } from './a1';
 export type Constant = number | string | boolean | null;
 
 /** How a cell looks; writers map each role to a format. */
-export type CellRole =
-  | 'title'
-  | 'subtitle'
-  | 'header'
-  | 'label'
-  | 'input'
-  | 'output'
-  | 'check'
-  | 'text'
-  | 'source';
+export type CellRole = 'title' | 'subtitle' | 'header' | 'label' | 'input' | 'output' | 'check' | 'text' | 'source';
 
 export interface CellPlan {
   /** A constant, or a formula starting with `=` (in Excel's English syntax, as `Range.formulas` takes it). */

@@ -25,7 +25,8 @@ export const MAX_POINTS = 2500;
  * Why a run stopped: `RESTORE_FAILED` means some inputs could not be put back (whatever else
  * happened, a cancel included); the error's `recovery` lists them with what they held.
  */
-export type SensitivityErrorCode = 'INVALID' | 'INPUT_NOT_CONSTANT' | 'OUTPUT_NOT_FORMULA' | 'NO_DEPENDENCE' | 'TOO_LARGE' | 'CANCELLED' | 'FAILED' | 'RESTORE_FAILED';
+export type SensitivityErrorCode =
+  'INVALID' | 'INPUT_NOT_CONSTANT' | 'OUTPUT_NOT_FORMULA' | 'NO_DEPENDENCE' | 'TOO_LARGE' | 'CANCELLED' | 'FAILED' | 'RESTORE_FAILED';
 
 /** An input a run could not put back: where, what it held before the run, and why the last try failed. */
 export interface UnrestoredCell {
@@ -65,7 +66,8 @@ export function axisValues(low: number, high: number, steps: number): number[] {
   if (!Number.isInteger(steps) || steps < 2 || steps > MAX_STEPS) {
     throw new SensitivityError('INVALID', `steps must be a whole number from 2 to ${MAX_STEPS}, not ${steps}`);
   }
-  if (!Number.isFinite(low) || !Number.isFinite(high)) throw new SensitivityError('INVALID', `low and high must be finite numbers, not ${low} and ${high}`);
+  if (!Number.isFinite(low) || !Number.isFinite(high))
+    throw new SensitivityError('INVALID', `low and high must be finite numbers, not ${low} and ${high}`);
   if (low >= high) throw new SensitivityError('INVALID', `low (${low}) must be below high (${high})`);
   // low + i * (high - low) / (steps - 1), with the last value exactly high.
   return Array.from({ length: steps }, (_, i) => (i === steps - 1 ? high : low + ((high - low) * i) / (steps - 1)));
@@ -278,9 +280,19 @@ export function tablePlan(result: TableResult, sheetName: string): WorkbookPlan 
   const all = result.values.flat();
   const fmt = result.live !== null ? '#,##0.00' : numberFormat(all);
   const axisCell = (a: Axis, v: number): CellPlan =>
-    isBase(v, a.base) ? c(v, 'check', numberFormat(a.values), `Base case: ${citation(a.ref, a.label, a.name)}`) : c(v, 'input', numberFormat(a.values));
+    isBase(v, a.base)
+      ? c(v, 'check', numberFormat(a.values), `Base case: ${citation(a.ref, a.label, a.name)}`)
+      : c(v, 'input', numberFormat(a.values));
   const header: CellInput[] = twoWay
-    ? [c(`${spec.rows.label} \\ ${spec.cols?.label ?? ''}`, 'header', undefined, `Rows vary ${citation(spec.rows.ref, spec.rows.label, spec.rows.name)}; columns vary ${spec.cols === undefined ? '' : citation(spec.cols.ref, spec.cols.label, spec.cols.name)}`), ...cols.map((v) => (spec.cols === undefined ? null : axisCell(spec.cols, v)))]
+    ? [
+        c(
+          `${spec.rows.label} \\ ${spec.cols?.label ?? ''}`,
+          'header',
+          undefined,
+          `Rows vary ${citation(spec.rows.ref, spec.rows.label, spec.rows.name)}; columns vary ${spec.cols === undefined ? '' : citation(spec.cols.ref, spec.cols.label, spec.cols.name)}`,
+        ),
+        ...cols.map((v) => (spec.cols === undefined ? null : axisCell(spec.cols, v))),
+      ]
     : [c(spec.rows.label, 'header', undefined, citation(spec.rows.ref, spec.rows.label, spec.rows.name)), c(spec.outputLabel, 'header')];
   s.row(header);
   const first = HEADER_ROW + 1;
@@ -289,8 +301,12 @@ export function tablePlan(result: TableResult, sheetName: string): WorkbookPlan 
     result.live === null
       ? null
       : substituteNames(result.live, [
-          ...(spec.rows.name === undefined ? [] : [{ name: spec.rows.name, range: `${address(first, 0, true)}:${address(first + rows.length - 1, 0, true)}` }]),
-          ...(spec.cols?.name === undefined ? [] : [{ name: spec.cols.name, range: `${address(HEADER_ROW, 1, true)}:${address(HEADER_ROW, cols.length, true)}` }]),
+          ...(spec.rows.name === undefined
+            ? []
+            : [{ name: spec.rows.name, range: `${address(first, 0, true)}:${address(first + rows.length - 1, 0, true)}` }]),
+          ...(spec.cols?.name === undefined
+            ? []
+            : [{ name: spec.cols.name, range: `${address(HEADER_ROW, 1, true)}:${address(HEADER_ROW, cols.length, true)}` }]),
         ]);
   rows.forEach((rv, i) => {
     const resultCells: CellPlan[] = Array.from({ length: twoWay ? cols.length : 1 }, (_, j) => {
@@ -310,7 +326,16 @@ export function tablePlan(result: TableResult, sheetName: string): WorkbookPlan 
         colorScales: [{ address: block }],
         charts: twoWay
           ? []
-          : [{ kind: 'line', title: `${spec.outputLabel} against ${spec.rows.label}`, dataAddress: `${address(HEADER_ROW, 0)}:${address(first + rows.length - 1, 1)}`, anchor: address(first, 3), xTitle: spec.rows.label, yTitle: spec.outputLabel }],
+          : [
+              {
+                kind: 'line',
+                title: `${spec.outputLabel} against ${spec.rows.label}`,
+                dataAddress: `${address(HEADER_ROW, 0)}:${address(first + rows.length - 1, 1)}`,
+                anchor: address(first, 3),
+                xTitle: spec.rows.label,
+                yTitle: spec.outputLabel,
+              },
+            ],
       },
     ],
     names: [],
@@ -333,9 +358,17 @@ export function tornadoPlan(result: TornadoResult, sheetName: string): WorkbookP
       'subtitle',
     ),
   ]);
-  s.row([c('Base case', 'label'), c(result.base, 'check', fmt, 'The output with every input at base'), c(`Computed ${stamp(result.computedAt)}; values, inputs restored after.`, 'text')]);
+  s.row([
+    c('Base case', 'label'),
+    c(result.base, 'check', fmt, 'The output with every input at base'),
+    c(`Computed ${stamp(result.computedAt)}; values, inputs restored after.`, 'text'),
+  ]);
   s.row([c(sourcesLine(result.rows.map((r) => r.input)), 'source')]);
-  s.row(['Input', 'Change at low', 'Change at high', 'Output at low', 'Output at high', 'Swing', 'Input cell', 'Low', 'High', 'Source'].map((h) => c(h, 'header')));
+  s.row(
+    ['Input', 'Change at low', 'Change at high', 'Output at low', 'Output at high', 'Swing', 'Input cell', 'Low', 'High', 'Source'].map((h) =>
+      c(h, 'header'),
+    ),
+  );
   for (const r of result.rows) {
     const a = assumptionOf(r.input.ref);
     s.row([
@@ -357,7 +390,16 @@ export function tornadoPlan(result: TornadoResult, sheetName: string): WorkbookP
     sheets: [
       {
         ...sheet,
-        charts: [{ kind: 'bar', title: `${result.outputLabel}: change from base at each input's low and high`, dataAddress: `A${HEADER_ROW + 1}:C${last + 1}`, anchor: `A${last + 3}`, xTitle: 'Change from base', yTitle: 'Input' }],
+        charts: [
+          {
+            kind: 'bar',
+            title: `${result.outputLabel}: change from base at each input's low and high`,
+            dataAddress: `A${HEADER_ROW + 1}:C${last + 1}`,
+            anchor: `A${last + 3}`,
+            xTitle: 'Change from base',
+            yTitle: 'Input',
+          },
+        ],
       },
     ],
     names: [],
@@ -373,7 +415,12 @@ export function comparisonPlan(result: ComparisonResult, sheetName: string): Wor
   const [first, ...others] = SCENARIOS;
   const s = new SheetBuilder(sheetName, 'sensitivity', [46, 18, 16, 16, 16, 18, 18]);
   s.row([c('Scenario comparison', 'title')]);
-  s.row([c('The headline outputs with the scenario selector switched to each scenario in turn, then put back. Values, not formulas: recompute to update.', 'subtitle')]);
+  s.row([
+    c(
+      'The headline outputs with the scenario selector switched to each scenario in turn, then put back. Values, not formulas: recompute to update.',
+      'subtitle',
+    ),
+  ]);
   s.row([c(`Computed ${stamp(result.computedAt)}.`, 'text')]);
   s.row([]);
   s.row(['Output', 'Unit', ...SCENARIOS.map((x) => x.short), ...others.map((x) => `${x.short} - ${first?.short ?? ''}`)].map((h) => c(h, 'header')));

@@ -175,8 +175,22 @@ describe('ranges', () => {
 
   it('combines equal shapes cell by cell and applies a single value to every cell', () => {
     // FORCE_COST = personnel × cost_per_year × years: 2×10×3, 4×20×3 / 6×30×3, 8×40×3.
-    const result = excel('FORCE_COST', [[2, 4], [6, 8]], [[10, 20], [30, 40]], v(3));
-    expect(result).toEqual([[60, 240], [540, 960]]);
+    const result = excel(
+      'FORCE_COST',
+      [
+        [2, 4],
+        [6, 8],
+      ],
+      [
+        [10, 20],
+        [30, 40],
+      ],
+      v(3),
+    );
+    expect(result).toEqual([
+      [60, 240],
+      [540, 960],
+    ]);
   });
 
   it('returns per-cell errors, as instances of CustomFunctions.Error, beside numbers elsewhere', () => {
@@ -235,8 +249,16 @@ describe('bad input is thrown as #VALUE! with a message naming the parameter', (
   });
 
   it('refuses an empty range and a ragged one', () => {
-    expectExcelError(thrownBy(() => excel('MUNITION_DAYS', [[]], v(1))), '#VALUE!', /^stock is an empty range/);
-    expectExcelError(thrownBy(() => excel('FORCE_DENSITY', [['UNIFIL', 'KFOR'], ['IFOR']])), '#VALUE!', /^precedent is a ragged range/);
+    expectExcelError(
+      thrownBy(() => excel('MUNITION_DAYS', [[]], v(1))),
+      '#VALUE!',
+      /^stock is an empty range/,
+    );
+    expectExcelError(
+      thrownBy(() => excel('FORCE_DENSITY', [['UNIFIL', 'KFOR'], ['IFOR']])),
+      '#VALUE!',
+      /^precedent is a ragged range/,
+    );
   });
 });
 

@@ -6,16 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import {
-  type FunctionMetadata,
-  helpAnchors,
-  helpHtml,
-  helpSection,
-  helpSignature,
-  loadMetadata,
-  metadataText,
-  ROOT,
-} from './bundle';
+import { type FunctionMetadata, helpAnchors, helpHtml, helpSection, helpSignature, loadMetadata, metadataText, ROOT } from './bundle';
 
 /**
  * Every id DefEcon has shipped. Workbooks store `DEF.<id>` in their formulas, so an id, once
@@ -148,7 +139,7 @@ describe('functions.json', () => {
       expect(jsdoc).toEqual(f.parameters.map((p) => ({ name: p.name, optional: p.optional === true })));
     });
 
-    it("names every parameter in its help section, bracketing the optional ones in the heading", () => {
+    it('names every parameter in its help section, bracketing the optional ones in the heading', () => {
       const section = helpSection(html, id.toLowerCase());
       const shown = f.parameters.map((p) => (p.optional === true ? `[${p.name}]` : p.name)).join(', ');
       expect(helpSignature(section)).toBe(`DEF.${id}(${shown})`);

@@ -59,29 +59,83 @@ const VALID: Readonly<Record<string, readonly unknown[]>> = {
 
 const CHOICES = [
   // precedents and bases
-  'UNIFIL', 'UNIFIL_AUTHORISED', 'KFOR', 'IFOR', 'UNFICYP', 'KOREA_DMZ', 'unifil_actual', 'km2', 'km', 'per1000',
+  'UNIFIL',
+  'UNIFIL_AUTHORISED',
+  'KFOR',
+  'IFOR',
+  'UNFICYP',
+  'KOREA_DMZ',
+  'unifil_actual',
+  'km2',
+  'km',
+  'per1000',
   // countries
-  'DE', 'FR', 'GR', 'EL', 'UK', 'GB', 'NO', 'PL', 'Germany', ' de ',
+  'DE',
+  'FR',
+  'GR',
+  'EL',
+  'UK',
+  'GB',
+  'NO',
+  'PL',
+  'Germany',
+  ' de ',
   // keys
-  'GDP', 'EFSF', 'ESM', 'ECB', 'POP',
+  'GDP',
+  'EFSF',
+  'ESM',
+  'ECB',
+  'POP',
   // scenarios and bounds
-  'peace', 'collapse', 'no_deal', 'lasting_peace', 'central', 'low', 'high',
+  'peace',
+  'collapse',
+  'no_deal',
+  'lasting_peace',
+  'central',
+  'low',
+  'high',
   // assumption, fact and source ids
-  'line_km', 'density_per_km2', 'fund_key', 'over_guarantee', 'france_days', 'FRANCE_DAYS_2021', 'QUINLIVAN_STABILISATION',
+  'line_km',
+  'density_per_km2',
+  'fund_key',
+  'over_guarantee',
+  'france_days',
+  'FRANCE_DAYS_2021',
+  'QUINLIVAN_STABILISATION',
   // names every JavaScript object has
-  'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf',
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
 ];
 
 const SPECIAL_NUMBERS = [
-  0, -0, 1, -1, 0.5, 0.999999, 1.65, 6, 24, 1000, 10000, 90000,
-  NaN, Infinity, -Infinity, 1e308, -1e308, Number.MAX_VALUE, 5e-324, -5e-324, Number.EPSILON, 2 ** 53,
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  0.999999,
+  1.65,
+  6,
+  24,
+  1000,
+  10000,
+  90000,
+  NaN,
+  Infinity,
+  -Infinity,
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  5e-324,
+  -5e-324,
+  Number.EPSILON,
+  2 ** 53,
 ];
 
-const number = fc.oneof(
-  fc.constantFrom(...SPECIAL_NUMBERS),
-  fc.double(),
-  fc.integer({ min: -1_000_000, max: 1_000_000 }),
-);
+const number = fc.oneof(fc.constantFrom(...SPECIAL_NUMBERS), fc.double(), fc.integer({ min: -1_000_000, max: 1_000_000 }));
 
 const text = fc.oneof(fc.constantFrom(...CHOICES), fc.string({ maxLength: 12 }), fc.constant(''));
 
@@ -116,19 +170,11 @@ const anyArgument: fc.Arbitrary<unknown> = fc.oneof(
  * the call gets past the shape check and exercises the per-cell paths.
  */
 const compatibleArguments = (n: number): fc.Arbitrary<unknown[]> =>
-  fc.tuple(side, side).chain(([rows, cols]) =>
-    fc.tuple(
-      ...Array.from({ length: n }, () =>
-        fc.oneof(
-          fc.constant(null),
-          grid(1, 1),
-          grid(rows, 1),
-          grid(1, cols),
-          grid(rows, cols),
-        ),
-      ),
-    ),
-  );
+  fc
+    .tuple(side, side)
+    .chain(([rows, cols]) =>
+      fc.tuple(...Array.from({ length: n }, () => fc.oneof(fc.constant(null), grid(1, 1), grid(rows, 1), grid(1, cols), grid(rows, cols)))),
+    );
 
 const argumentsFor = (n: number): fc.Arbitrary<unknown[]> =>
   fc.oneof(compatibleArguments(n), fc.tuple(...Array.from({ length: n }, () => anyArgument)));

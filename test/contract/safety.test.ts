@@ -45,12 +45,23 @@ describe('upstream Excel errors in the bundle (issue 8, defect 8)', () => {
   });
 
   it('throws the passed-on error for a single cell, as Excel shows it', () => {
-    expectExcelError(thrownBy(() => excel('FORCE_SIZE', [[new ErrorClass('#NUM!')]], [[1]])), '#NUM!');
+    expectExcelError(
+      thrownBy(() => excel('FORCE_SIZE', [[new ErrorClass('#NUM!')]], [[1]])),
+      '#NUM!',
+    );
   });
 
   it('turns #REF! and #NAME?, which a custom function cannot return, into #VALUE! naming them', () => {
-    expectExcelError(thrownBy(() => excel('SOURCE', [[new ErrorClass('#REF!')]])), '#VALUE!', 'id is #REF!: the cell it reads holds that error');
-    expectExcelError(thrownBy(() => excel('FUND_KEY', [[new ErrorClass('#NAME?')]])), '#VALUE!', /country is #NAME\?/);
+    expectExcelError(
+      thrownBy(() => excel('SOURCE', [[new ErrorClass('#REF!')]])),
+      '#VALUE!',
+      'id is #REF!: the cell it reads holds that error',
+    );
+    expectExcelError(
+      thrownBy(() => excel('FUND_KEY', [[new ErrorClass('#NAME?')]])),
+      '#VALUE!',
+      /country is #NAME\?/,
+    );
   });
 });
 
@@ -76,6 +87,10 @@ describe('a whole column in the bundle (issue 8, defect 6)', () => {
 describe('FUND_SHARE with no participant covered in the bundle (issue 8, defect 9)', () => {
   it('is #VALUE! naming participants, not 0', () => {
     // Bulgaria is not in the EFSF key (EFSF Framework Agreement, annex 1), so nothing can be shared out.
-    expectExcelError(thrownBy(() => excel('FUND_SHARE', [['DE']], [[100]], [['EFSF']], [['BG']])), '#VALUE!', /^participants must include a country the EFSF key covers/);
+    expectExcelError(
+      thrownBy(() => excel('FUND_SHARE', [['DE']], [[100]], [['EFSF']], [['BG']])),
+      '#VALUE!',
+      /^participants must include a country the EFSF key covers/,
+    );
   });
 });

@@ -4,8 +4,35 @@ import { cell, describeIfReference, readReferenceCsv } from '../helpers/csv';
 
 // SOURCES.md, "Conventions": EU protocol order, followed by GB and NO.
 const PROTOCOL_ORDER: readonly CountryCode[] = [
-  'BE', 'BG', 'CZ', 'DK', 'DE', 'EE', 'IE', 'GR', 'ES', 'FR', 'HR', 'IT', 'CY', 'LV', 'LT', 'LU',
-  'HU', 'MT', 'NL', 'AT', 'PL', 'PT', 'RO', 'SI', 'SK', 'FI', 'SE', 'GB', 'NO',
+  'BE',
+  'BG',
+  'CZ',
+  'DK',
+  'DE',
+  'EE',
+  'IE',
+  'GR',
+  'ES',
+  'FR',
+  'HR',
+  'IT',
+  'CY',
+  'LV',
+  'LT',
+  'LU',
+  'HU',
+  'MT',
+  'NL',
+  'AT',
+  'PL',
+  'PT',
+  'RO',
+  'SI',
+  'SK',
+  'FI',
+  'SE',
+  'GB',
+  'NO',
 ];
 
 describe('COUNTRIES', () => {
@@ -28,7 +55,10 @@ describe('COUNTRIES', () => {
   it('uses Eurostat codes that differ from ISO only for Greece and the United Kingdom', () => {
     // README.md and SOURCES.md, "Conventions": GR = EL, GB = UK.
     const differing = COUNTRIES.filter((c) => c.eurostat !== c.code).map((c) => [c.code, c.eurostat]);
-    expect(differing).toEqual([['GR', 'EL'], ['GB', 'UK']]);
+    expect(differing).toEqual([
+      ['GR', 'EL'],
+      ['GB', 'UK'],
+    ]);
   });
 
   it('has a non-empty name and no blank alias for every country', () => {

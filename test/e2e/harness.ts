@@ -65,7 +65,9 @@ const OFFICE_JS_FILES = path.join(ROOT, 'node_modules', '@microsoft', 'office-js
 function recordCspViolations(): void {
   const seen: string[] = [];
   Object.defineProperty(window, '__cspViolations', { value: seen });
-  document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`),
+  );
 }
 
 /** Builds and serves the preview, opens it in a fresh Chromium profile, and records page errors. */
@@ -96,7 +98,9 @@ export async function openPage(file: string, viewport = { width: 1440, height: 9
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (url.startsWith(server.url)) return route.continue();
-      const office = url.startsWith(OFFICE_JS_CDN) ? path.join(OFFICE_JS_FILES, new URL(url).pathname.slice(new URL(OFFICE_JS_CDN).pathname.length)) : null;
+      const office = url.startsWith(OFFICE_JS_CDN)
+        ? path.join(OFFICE_JS_FILES, new URL(url).pathname.slice(new URL(OFFICE_JS_CDN).pathname.length))
+        : null;
       if (office !== null && office.startsWith(OFFICE_JS_FILES + path.sep) && fs.existsSync(office)) {
         return route.fulfill({ path: office, contentType: 'text/javascript; charset=utf-8' });
       }

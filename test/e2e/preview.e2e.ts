@@ -58,7 +58,10 @@ async function errorCells(page: Page): Promise<string[]> {
     found.push(
       ...(await page.$$eval('table.grid td', (tds) =>
         tds
-          .filter((td) => td.classList.contains('is-error') || /^#(N\/A|VALUE!|NAME\?|REF!|DIV\/0!|NUM!|ERROR!|SPILL!|CYCLE!|NULL!)/.test(td.textContent ?? ''))
+          .filter(
+            (td) =>
+              td.classList.contains('is-error') || /^#(N\/A|VALUE!|NAME\?|REF!|DIV\/0!|NUM!|ERROR!|SPILL!|CYCLE!|NULL!)/.test(td.textContent ?? ''),
+          )
           .map((td) => `${td.getAttribute('data-cell') ?? '?'} ${td.textContent ?? ''} ${td.getAttribute('title') ?? ''}`),
       )),
     );

@@ -38,7 +38,10 @@ async function valueAt(page: Page, ref: string): Promise<number> {
 async function finished(page: Page): Promise<string> {
   await page.waitForSelector('#sensitivity:is([data-status="done"], [data-status="error"], [data-status="cancelled"])', { timeout: 60_000 });
   const message = (await page.textContent('#message-text')) ?? '';
-  expect({ status: await page.getAttribute('#sensitivity', 'data-status'), message }).toEqual({ status: 'done', message: expect.any(String) as string });
+  expect({ status: await page.getAttribute('#sensitivity', 'data-status'), message }).toEqual({
+    status: 'done',
+    message: expect.any(String) as string,
+  });
   return message;
 }
 

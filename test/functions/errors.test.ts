@@ -81,7 +81,12 @@ describe('anyToExcelError', () => {
 
 describe('toExcel', () => {
   it('returns the grid computed', () => {
-    expect(toExcel(() => [[1, 2], [3, 4]])).toEqual([
+    expect(
+      toExcel(() => [
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toEqual([
       [1, 2],
       [3, 4],
     ]);

@@ -31,7 +31,7 @@ function expectThrownExcelError(f: () => unknown, code: ExcelErrorCode, message:
 const column = (xs: readonly unknown[]): unknown[][] => xs.map((x) => [x]);
 
 describe('forceSize', () => {
-  it('sizes the brief\'s peace force: 1,040 km × 4 km at 9.43 troops per km² is 39,228.8', () => {
+  it("sizes the brief's peace force: 1,040 km × 4 km at 9.43 troops per km² is 39,228.8", () => {
     // baseline_assumptions.csv line_km 1,040, zone_depth_km 4, density_per_km2 9.43: 4,160 × 9.43.
     expect(F.forceSize([[4160]], [[9.43]], OMITTED, OMITTED)).toEqual([[expect.closeTo(39228.8, 6)]]);
   });
@@ -42,7 +42,11 @@ describe('forceSize', () => {
   });
 
   it('throws #VALUE! naming extent for text', () => {
-    expectThrownExcelError(() => F.forceSize([['4160']], [[9.43]], OMITTED, OMITTED), '#VALUE!', /^extent must be a number ≥ 0 .*; got the text "4160"$/);
+    expectThrownExcelError(
+      () => F.forceSize([['4160']], [[9.43]], OMITTED, OMITTED),
+      '#VALUE!',
+      /^extent must be a number ≥ 0 .*; got the text "4160"$/,
+    );
   });
 
   it('throws #VALUE! naming enabler_share for a share of 1', () => {
@@ -139,7 +143,7 @@ describe('forceCost', () => {
 });
 
 describe('munitionDays', () => {
-  it('returns 9 days for France\'s stock at 10,000 rounds a day', () => {
+  it("returns 9 days for France's stock at 10,000 rounds a day", () => {
     // Hand example: munitions_facts.csv FRANCE_DAYS_2021 (9 days) at UA_155_DAILY_2024_H1
     // (10,000 rounds a day) is a stock of 90,000; 90,000 / 10,000 = 9.
     expect(F.munitionDays([[90000]], [[10000]], OMITTED)).toEqual([[9]]);
@@ -175,7 +179,7 @@ describe('munitionDays', () => {
 });
 
 describe('munitionStock', () => {
-  it('returns 300,000 rounds for NATO\'s 30 days at 10,000 rounds a day', () => {
+  it("returns 300,000 rounds for NATO's 30 days at 10,000 rounds a day", () => {
     // munitions_facts.csv NATO_STOCK_GOAL 30 × UA_155_DAILY_2024_H1 10,000
     expect(F.munitionStock([[30]], [[10000]], OMITTED)).toEqual([[300000]]);
   });
@@ -191,7 +195,7 @@ describe('munitionStock', () => {
 });
 
 describe('munitionRegenYears', () => {
-  it('returns 3 years for Germany\'s 30-day need from its 2023 stock at 70,000 a year', () => {
+  it("returns 3 years for Germany's 30-day need from its 2023 stock at 70,000 a year", () => {
     // munitions_facts.csv DE_155_NEED_30D 230,000, DE_155_STOCK_2023 20,000; 70,000 a year by hand:
     // (230,000 − 20,000) / 70,000 = 3.
     expect(F.munitionRegenYears([[230000]], [[20000]], [[70000]], OMITTED)).toEqual([[3]]);
@@ -201,7 +205,11 @@ describe('munitionRegenYears', () => {
     // 210,000 / (70,000 − [0, 35,000, 70,000]) = 3, 6, never
     const grid = F.munitionRegenYears([[230000]], [[20000]], [[70000]], [[0, 35000, 70000]]);
     expect([cellAt(grid, 0, 0), cellAt(grid, 0, 1)]).toEqual([3, 6]);
-    expectExcelError(cellAt(grid, 0, 2), '#N/A', /the stock never reaches its target: annual_production \(70000\) does not exceed annual_drawdown \(70000\)/);
+    expectExcelError(
+      cellAt(grid, 0, 2),
+      '#N/A',
+      /the stock never reaches its target: annual_production \(70000\) does not exceed annual_drawdown \(70000\)/,
+    );
   });
 
   it('throws #N/A below target with no production', () => {
@@ -209,7 +217,11 @@ describe('munitionRegenYears', () => {
   });
 
   it('throws #VALUE! naming annual_production for NaN', () => {
-    expectThrownExcelError(() => F.munitionRegenYears([[1]], [[0]], [[NaN]], OMITTED), '#VALUE!', /^annual_production must be a number ≥ 0 .*; got NaN$/);
+    expectThrownExcelError(
+      () => F.munitionRegenYears([[1]], [[0]], [[NaN]], OMITTED),
+      '#VALUE!',
+      /^annual_production must be a number ≥ 0 .*; got NaN$/,
+    );
   });
 });
 
@@ -260,11 +272,19 @@ describe('fundKey', () => {
   });
 
   it('throws #VALUE! naming country for an unknown one', () => {
-    expectThrownExcelError(() => F.fundKey([['Atlantis']], OMITTED, OMITTED), '#VALUE!', /^country must be .*an EU27 member.*; got the text "Atlantis"$/);
+    expectThrownExcelError(
+      () => F.fundKey([['Atlantis']], OMITTED, OMITTED),
+      '#VALUE!',
+      /^country must be .*an EU27 member.*; got the text "Atlantis"$/,
+    );
   });
 
   it('throws #VALUE! naming key for an unknown key', () => {
-    expectThrownExcelError(() => F.fundKey([['DE']], [['IMF']], OMITTED), '#VALUE!', 'key must be one of GDP, EFSF, ESM, ECB, POP; got the text "IMF"');
+    expectThrownExcelError(
+      () => F.fundKey([['DE']], [['IMF']], OMITTED),
+      '#VALUE!',
+      'key must be one of GDP, EFSF, ESM, ECB, POP; got the text "IMF"',
+    );
   });
 });
 
@@ -280,7 +300,11 @@ describe('fundGuarantees', () => {
   });
 
   it('throws #VALUE! naming over_guarantee below 1', () => {
-    expectThrownExcelError(() => F.fundGuarantees([[440000]], [[0.99]]), '#VALUE!', 'over_guarantee must be a number ≥ 1 (guarantees per unit lent); got 0.99');
+    expectThrownExcelError(
+      () => F.fundGuarantees([[440000]], [[0.99]]),
+      '#VALUE!',
+      'over_guarantee must be a number ≥ 1 (guarantees per unit lent); got 0.99',
+    );
   });
 });
 
@@ -302,7 +326,11 @@ describe('assumption', () => {
   });
 
   it('throws #VALUE! naming scenario for an unknown one', () => {
-    expectThrownExcelError(() => F.assumption([['line_km']], [['war']], OMITTED), '#VALUE!', /^scenario must be one of peace .*; got the text "war"$/);
+    expectThrownExcelError(
+      () => F.assumption([['line_km']], [['war']], OMITTED),
+      '#VALUE!',
+      /^scenario must be one of peace .*; got the text "war"$/,
+    );
   });
 
   it('throws #N/A for a missing bound', () => {
@@ -311,7 +339,7 @@ describe('assumption', () => {
 });
 
 describe('source', () => {
-  it('cites UNIFIL\'s press release', () => {
+  it("cites UNIFIL's press release", () => {
     // force_precedents.csv UNIFIL_ACTUAL source column
     const grid = F.source([['UNIFIL']]);
     expect(cellAt(grid, 0, 0)).toEqual(expect.stringContaining('UNIFIL press release 7 Dec 2018'));

@@ -70,7 +70,12 @@ describe('parameters', () => {
   });
 
   it('give text choices the values the model accepts, and their defaults as written', () => {
-    expect(REGISTRY.FUND_SHARE.parameters[2]).toMatchObject({ name: 'key', unit: 'text', accepted: 'one of GDP, EFSF, ESM, ECB, POP', default: 'GDP' });
+    expect(REGISTRY.FUND_SHARE.parameters[2]).toMatchObject({
+      name: 'key',
+      unit: 'text',
+      accepted: 'one of GDP, EFSF, ESM, ECB, POP',
+      default: 'GDP',
+    });
     expect(REGISTRY.ASSUMPTION.parameters.map((p) => p.default ?? null)).toEqual([null, 'peace', 'central']);
   });
 });
@@ -82,12 +87,21 @@ describe("the help page's words for text choices", () => {
 
   it.each(choices)('%s names every value the model accepts', (_name, p) => {
     // The model's list reads "one of A, B (label), C": each value must appear as <code>value</code>.
-    const values = p.accepted.replace(/^one of /, '').split(/, (?![^(]*\))/).map((v) => v.replace(/ \(.*$/, ''));
+    const values = p.accepted
+      .replace(/^one of /, '')
+      .split(/, (?![^(]*\))/)
+      .map((v) => v.replace(/ \(.*$/, ''));
     expect(values.filter((v) => !(p.help.accepted ?? '').includes(`<code>${v}</code>`))).toEqual([]);
   });
 
   it('covers the precedents, keys, assumptions and scenarios', () => {
-    expect(choices.map(([name]) => name)).toEqual(['FORCE_DENSITY.precedent', 'FUND_SHARE.key', 'FUND_KEY.key', 'ASSUMPTION.id', 'ASSUMPTION.scenario']);
+    expect(choices.map(([name]) => name)).toEqual([
+      'FORCE_DENSITY.precedent',
+      'FUND_SHARE.key',
+      'FUND_KEY.key',
+      'ASSUMPTION.id',
+      'ASSUMPTION.scenario',
+    ]);
   });
 });
 
@@ -126,7 +140,9 @@ describe('declare', () => {
   });
 
   it('refuses a declaration with fewer parameters than its function takes', () => {
-    expect(() => declare({ ...base, id: 'X', parameters: parameters.slice(0, 3), call })).toThrow('DEF.X: declares 3 parameters but its function takes 4');
+    expect(() => declare({ ...base, id: 'X', parameters: parameters.slice(0, 3), call })).toThrow(
+      'DEF.X: declares 3 parameters but its function takes 4',
+    );
   });
 
   it('refuses a required parameter after an optional one', () => {
@@ -139,10 +155,16 @@ describe('declare', () => {
     expect(() => declare({ ...base, id: 'X', lead: 'Something else.', parameters, call })).toThrow('its lead does not start with its summary');
   });
 
-  it("refuses text for a parameter the model does not have, and a model parameter without text", () => {
+  it('refuses text for a parameter the model does not have, and a model parameter without text', () => {
     expect(() => modelParameters(MUNITION_REGEN_YEARS, { target_stock: { description: 'a' } })).toThrow('no text for model parameter current_stock');
     expect(() =>
-      modelParameters(FORCE_SIZE, { extent: { description: 'a' }, density: { description: 'b' }, rotation: { description: 'c' }, enabler_share: { description: 'd' }, depth: { description: 'e' } }),
+      modelParameters(FORCE_SIZE, {
+        extent: { description: 'a' },
+        density: { description: 'b' },
+        rotation: { description: 'c' },
+        enabler_share: { description: 'd' },
+        depth: { description: 'e' },
+      }),
     ).toThrow('no model parameter depth');
   });
 

@@ -33,12 +33,7 @@ describe('renderHelpPage', () => {
 
   it('links every function and section from the navigation, in registry order', () => {
     const nav = /<nav>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
-    expect([...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual([
-      ...DEF_DECLARATIONS.map(helpAnchor),
-      'ranges',
-      'errors',
-      'data',
-    ]);
+    expect([...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual([...DEF_DECLARATIONS.map(helpAnchor), 'ranges', 'errors', 'data']);
   });
 
   it('groups the functions under Force, Munitions, Fund and Reference data', () => {

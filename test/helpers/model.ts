@@ -15,12 +15,7 @@ export function thrownBy(f: () => unknown): unknown {
 }
 
 /** Asserts that `v` is a ModelError with this code and a message matching `message`; returns it. */
-export function expectModelErrorValue(
-  v: unknown,
-  code: ModelErrorCode,
-  message: RegExp | string,
-  parameter?: string,
-): ModelError {
+export function expectModelErrorValue(v: unknown, code: ModelErrorCode, message: RegExp | string, parameter?: string): ModelError {
   expect(v).toBeInstanceOf(ModelError);
   const e = v as ModelError;
   expect(e.code).toBe(code);
@@ -30,12 +25,7 @@ export function expectModelErrorValue(
 }
 
 /** Asserts that `f` throws a ModelError with this code and a message matching `message`. */
-export function expectModelError(
-  f: () => unknown,
-  code: ModelErrorCode,
-  message: RegExp | string,
-  parameter?: string,
-): ModelError {
+export function expectModelError(f: () => unknown, code: ModelErrorCode, message: RegExp | string, parameter?: string): ModelError {
   return expectModelErrorValue(thrownBy(f), code, message, parameter);
 }
 

@@ -1,13 +1,4 @@
-import {
-  type ChoiceParam,
-  checkChoice,
-  checkNumber,
-  choices,
-  describeRange,
-  listOf,
-  type NumberParam,
-  numbers,
-} from '../../src/model/args';
+import { type ChoiceParam, checkChoice, checkNumber, choices, describeRange, listOf, type NumberParam, numbers } from '../../src/model/args';
 import { ModelError } from '../../src/model/errors';
 import { expectModelError, expectModelErrorValue } from '../helpers/model';
 
@@ -76,12 +67,7 @@ describe('checkNumber', () => {
   });
 
   it('rejects a negative number, naming the parameter, its range and unit, and the value', () => {
-    expectModelErrorValue(
-      checkNumber(dailyUse, -1),
-      'INVALID_ARGUMENT',
-      'daily_use must be a number ≥ 0 (rounds per day); got -1',
-      'daily_use',
-    );
+    expectModelErrorValue(checkNumber(dailyUse, -1), 'INVALID_ARGUMENT', 'daily_use must be a number ≥ 0 (rounds per day); got -1', 'daily_use');
   });
 
   it('rejects NaN and ±Infinity', () => {
@@ -114,7 +100,12 @@ describe('checkNumber', () => {
 
   it('passes on an Excel error value (issue 8: it was #VALUE! "got an error or a value that is not a number or text")', () => {
     // { code: '#N/A' } is how the Custom Functions runtime hands an #N/A cell (a CustomFunctions.Error).
-    const e = expectModelErrorValue(checkNumber(dailyUse, { code: '#N/A' }), 'UPSTREAM', 'daily_use is #N/A: the cell it reads holds that error', 'daily_use');
+    const e = expectModelErrorValue(
+      checkNumber(dailyUse, { code: '#N/A' }),
+      'UPSTREAM',
+      'daily_use is #N/A: the cell it reads holds that error',
+      'daily_use',
+    );
     expect(e.upstream).toBe('#N/A');
   });
 
@@ -267,11 +258,24 @@ describe('listOf', () => {
   });
 
   it('refuses a range whose every cell is blank: an empty set is never what is meant', () => {
-    expectModelError(() => listOf(colour, [[null, ''], [undefined, null]]), 'INVALID_ARGUMENT', 'colour has no entries: every cell of the range is blank');
+    expectModelError(
+      () =>
+        listOf(colour, [
+          [null, ''],
+          [undefined, null],
+        ]),
+      'INVALID_ARGUMENT',
+      'colour has no entries: every cell of the range is blank',
+    );
   });
 
   it('reads every non-blank cell of a range, in row order, skipping blanks', () => {
-    expect(listOf(colour, [['red', null], ['', 'GREEN']])).toEqual(['red', 'green']);
+    expect(
+      listOf(colour, [
+        ['red', null],
+        ['', 'GREEN'],
+      ]),
+    ).toEqual(['red', 'green']);
   });
 
   it('reads a single value as a one-item list', () => {

@@ -26,12 +26,12 @@ function baseline(id: string, scenario: 'peace' | 'collapse' | 'no_deal' = 'peac
 }
 
 describe('forceSize', () => {
-  it('runs its doc example: 39,245 deployed for the brief\'s line at UNIFIL\'s density', () => {
+  it("runs its doc example: 39,245 deployed for the brief's line at UNIFIL's density", () => {
     // 1,040 km × 4 km = 4,160 km² at 10,000 / 1,060 troops per km²: 41,600,000 / 1,060 = 39,245.28.
     expect(forceSize(1040 * 4, 10000 / 1060)).toBeCloseTo(39245.28, 2);
   });
 
-  it('sizes the brief\'s peace force at about 39,229 and its deterrent force at about 58,864, inside 30,000-60,000', () => {
+  it("sizes the brief's peace force at about 39,229 and its deterrent force at about 58,864, inside 30,000-60,000", () => {
     // baseline_assumptions.csv: line_km 1,040 × zone_depth_km 4 = 4,160 km²;
     // density_per_km2 9.43 (lasting_peace) → 39,228.8; 14.15 (truce_collapse) → 58,864.
     const zone = baseline('line_km') * baseline('zone_depth_km');
@@ -96,8 +96,18 @@ describe('forceSize', () => {
   });
 
   it('rejects a negative, NaN or infinite extent or density', () => {
-    expectModelError(() => forceSize(-1, 2), 'INVALID_ARGUMENT', /^extent must be a number ≥ 0 \(km of line, km² of zone or thousands of inhabitants\); got -1$/, 'extent');
-    expectModelError(() => forceSize(10, NaN), 'INVALID_ARGUMENT', /^density must be a number ≥ 0 \(personnel per unit of extent\); got NaN$/, 'density');
+    expectModelError(
+      () => forceSize(-1, 2),
+      'INVALID_ARGUMENT',
+      /^extent must be a number ≥ 0 \(km of line, km² of zone or thousands of inhabitants\); got -1$/,
+      'extent',
+    );
+    expectModelError(
+      () => forceSize(10, NaN),
+      'INVALID_ARGUMENT',
+      /^density must be a number ≥ 0 \(personnel per unit of extent\); got NaN$/,
+      'density',
+    );
     expectModelError(() => forceSize(Infinity, 2), 'INVALID_ARGUMENT', /extent must be a number ≥ 0 .*; got Infinity$/);
     expectModelError(() => forceSize(10, -Infinity), 'INVALID_ARGUMENT', /density must be a number ≥ 0 .*; got -Infinity$/);
   });
@@ -144,7 +154,12 @@ describe('forceRotation', () => {
   });
 
   it('rejects a tour of 0 months, or a blank one, which counts as 0', () => {
-    expectModelError(() => forceRotation(0, 24), 'INVALID_ARGUMENT', 'tour_months must be a number > 0 (months deployed per tour); got 0', 'tour_months');
+    expectModelError(
+      () => forceRotation(0, 24),
+      'INVALID_ARGUMENT',
+      'tour_months must be a number > 0 (months deployed per tour); got 0',
+      'tour_months',
+    );
     expectModelError(
       () => forceRotation(raw(''), 24),
       'INVALID_ARGUMENT',
@@ -153,7 +168,12 @@ describe('forceRotation', () => {
   });
 
   it('rejects a negative, NaN or text interval', () => {
-    expectModelError(() => forceRotation(6, -1), 'INVALID_ARGUMENT', 'interval_months must be a number ≥ 0 (months between tours); got -1', 'interval_months');
+    expectModelError(
+      () => forceRotation(6, -1),
+      'INVALID_ARGUMENT',
+      'interval_months must be a number ≥ 0 (months between tours); got -1',
+      'interval_months',
+    );
     expectModelError(() => forceRotation(6, NaN), 'INVALID_ARGUMENT', /interval_months must be a number ≥ 0 .*; got NaN$/);
     expectModelError(() => forceRotation(6, raw('24')), 'INVALID_ARGUMENT', /interval_months must be .*; got the text "24"$/);
     expectModelError(() => forceRotation(raw(false), 24), 'INVALID_ARGUMENT', /tour_months must be .*; got FALSE$/);
@@ -186,7 +206,7 @@ describe('forceCost', () => {
     expect(forceCost(40000, 120000)).toBe(4.8e9);
   });
 
-  it('costs the brief\'s peace force at the baseline cost per soldier-year', () => {
+  it("costs the brief's peace force at the baseline cost per soldier-year", () => {
     // 39,228.8 troops (forceSize above) × EUR 120,000 (baseline_assumptions.csv cost_per_troop_year) = 4,707,456,000.
     expect(forceCost(39228.8, baseline('cost_per_troop_year'))).toBeCloseTo(4707456000, 0);
   });

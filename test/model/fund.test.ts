@@ -35,7 +35,7 @@ const covered = (id: KeyId): string[] => [...(KEYS.get(id)?.weights.keys() ?? []
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 describe('fundKey', () => {
-  it('runs its doc example: Germany\'s EFSF key among the remaining guarantors', () => {
+  it("runs its doc example: Germany's EFSF key among the remaining guarantors", () => {
     // efsf_guarantees_2011.csv DE 211,045.90 / 726,000.01 (the 14 remaining guarantors) = 0.290697...
     expect(fundKey('DE', 'EFSF', REMAINING_14)).toBeCloseTo(211045.9 / REMAINING_14_TOTAL, 12);
   });
@@ -109,7 +109,12 @@ describe('fundKey', () => {
   });
 
   it('rejects an unknown participant, naming the participants parameter', () => {
-    expectModelError(() => fundKey('DE', 'GDP', ['DE', 'US']), 'INVALID_ARGUMENT', /^participants must be an EU27 member.*; got the text "US"$/, 'participants');
+    expectModelError(
+      () => fundKey('DE', 'GDP', ['DE', 'US']),
+      'INVALID_ARGUMENT',
+      /^participants must be an EU27 member.*; got the text "US"$/,
+      'participants',
+    );
   });
 
   it('returns NOT_COVERED for a country the key does not cover, listing the countries it covers', () => {
@@ -132,7 +137,7 @@ describe('fundKey', () => {
 });
 
 describe('fundShare', () => {
-  it('runs its doc example: Germany\'s part of EUR 40 bn by GDP 2024 over EU27 + GB + NO', () => {
+  it("runs its doc example: Germany's part of EUR 40 bn by GDP 2024 over EU27 + GB + NO", () => {
     // gdp_2024.csv: 40 × 4,305,260 / 21,755,924.8 = 7.9156 (EUR bn)
     expect(fundShare('DE', 40, 'GDP')).toBeCloseTo(7.915563, 6);
   });
@@ -142,7 +147,7 @@ describe('fundShare', () => {
     expect(sum(ALL_CODES.map((c) => fundShare(c, 20)))).toBeCloseTo(20, 10);
   });
 
-  it('reproduces Germany\'s EFSF commitment of EUR 211,045.90 m from a EUR 440 bn fund after the step-outs', () => {
+  it("reproduces Germany's EFSF commitment of EUR 211,045.90 m from a EUR 440 bn fund after the step-outs", () => {
     // StabMechG § 1(1) as amended 9 Oct 2011: EUR 211.0459 bn. 440,000 × 1.65 = 726,000 of
     // guarantees, shared by commitment over the 14 remaining guarantors (726,000.01).
     expect(Math.abs(fundShare('DE', fundGuarantees(440000), 'EFSF', REMAINING_14) - 211045.9)).toBeLessThan(0.01);
@@ -170,7 +175,7 @@ describe('fundShare', () => {
     expectModelError(() => fundShare('DE', raw(true)), 'INVALID_ARGUMENT', /amount must be .*; got TRUE$/);
   });
 
-  it('passes on fundKey\'s errors', () => {
+  it("passes on fundKey's errors", () => {
     expectModelError(() => fundShare('Atlantis', 40), 'INVALID_ARGUMENT', /^country must be/, 'country');
     expectModelError(() => fundShare('PL', 40, 'EFSF'), 'NOT_COVERED', /EFSF key does not cover Poland/);
   });
@@ -181,7 +186,7 @@ describe('fundShare', () => {
 });
 
 describeIfReference('fundShare against efsf_guarantees_2011.csv', () => {
-  it('reproduces every remaining guarantor\'s 2011 commitment to within EUR 0.01 m, and 0 for GR, IE and PT', () => {
+  it("reproduces every remaining guarantor's 2011 commitment to within EUR 0.01 m, and 0 for GR, IE and PT", () => {
     // The 2011 Framework Agreement re-distributed the guarantees over the remaining guarantors by
     // commitment; with 726,000 of guarantees (1.65 × 440,000) over a total of 726,000.01 each part
     // is within 0.01 of its commitment.
@@ -252,7 +257,11 @@ describe('liftFundKey', () => {
   it('marks an unknown country or key in its cell only, listing what is accepted', () => {
     const grid = liftFundKey([['DE', 'Narnia', 'DE']], [['GDP', 'GDP', 'IMF']], null, keep);
     expect(cellAt(grid, 0, 0)).toBe(fundKey('DE'));
-    expectModelErrorValue(cellAt(grid, 0, 1), 'INVALID_ARGUMENT', /^country \(row 1, column 2 of the range\) must be (one of )?an EU27 member.*; got the text "Narnia"$/);
+    expectModelErrorValue(
+      cellAt(grid, 0, 1),
+      'INVALID_ARGUMENT',
+      /^country \(row 1, column 2 of the range\) must be (one of )?an EU27 member.*; got the text "Narnia"$/,
+    );
     expectModelErrorValue(
       cellAt(grid, 0, 2),
       'INVALID_ARGUMENT',
@@ -299,7 +308,11 @@ describe('liftFundShare', () => {
     const grid = liftFundShare([['DE', 'Narnia', 'FR']], [[40, 40, -1]], null, null, keep);
     // gdp_2024.csv: 40 × 4,305,260 / 21,755,924.8
     expect(cellAt(grid, 0, 0)).toBeCloseTo(7.915563, 6);
-    expectModelErrorValue(cellAt(grid, 0, 1), 'INVALID_ARGUMENT', /^country \(row 1, column 2 of the range\) must be (one of )?an EU27 member.*; got the text "Narnia"$/);
+    expectModelErrorValue(
+      cellAt(grid, 0, 1),
+      'INVALID_ARGUMENT',
+      /^country \(row 1, column 2 of the range\) must be (one of )?an EU27 member.*; got the text "Narnia"$/,
+    );
     expectModelErrorValue(cellAt(grid, 0, 2), 'INVALID_ARGUMENT', /^amount \(row 1, column 3 of the range\) must be a number ≥ 0/);
   });
 
@@ -318,7 +331,7 @@ describe('fundGuarantees', () => {
     expect(fundGuarantees(440000)).toBeCloseTo(726000, 6);
   });
 
-  it('needs 528,000 at the EFSF\'s 2010 over-guarantee of 120 %', () => {
+  it("needs 528,000 at the EFSF's 2010 over-guarantee of 120 %", () => {
     // baseline_assumptions.csv over_guarantee low = 1.2: 1.2 × 440,000 = 528,000.
     expect(fundGuarantees(440000, 1.2)).toBeCloseTo(528000, 6);
   });

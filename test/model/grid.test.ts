@@ -106,7 +106,18 @@ describe('broadcastShape', () => {
 describe('broadcast', () => {
   it('combines equal shapes cell by cell', () => {
     // [[1, 2], [3, 4]] + [[10, 20], [30, 40]], by hand.
-    expect(add([[1, 2], [3, 4]], [[10, 20], [30, 40]])).toEqual([
+    expect(
+      add(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [10, 20],
+          [30, 40],
+        ],
+      ),
+    ).toEqual([
       [11, 22],
       [33, 44],
     ]);
@@ -150,11 +161,7 @@ describe('broadcast', () => {
       10,
     );
     expect([cellAt(grid, 0, 0), cellAt(grid, 0, 1), cellAt(grid, 1, 0)]).toEqual([11, 12, 13]);
-    expectModelErrorValue(
-      cellAt(grid, 1, 1),
-      'INVALID_ARGUMENT',
-      'a (row 2, column 2 of the range) must be a number ≥ 0 (units); got -4',
-    );
+    expectModelErrorValue(cellAt(grid, 1, 1), 'INVALID_ARGUMENT', 'a (row 2, column 2 of the range) must be a number ≥ 0 (units); got -4');
   });
 
   it('repeats a bad single value in every cell it reaches', () => {
@@ -219,7 +226,11 @@ describe('broadcast', () => {
   });
 
   it('hands onError each error and stores what it returns', () => {
-    const grid = broadcast([numbers(A, [[1, -1]])], () => 5, (e) => `#${e.code}`);
+    const grid = broadcast(
+      [numbers(A, [[1, -1]])],
+      () => 5,
+      (e) => `#${e.code}`,
+    );
     expect(grid).toEqual([[5, '#INVALID_ARGUMENT']]);
   });
 });
@@ -229,11 +240,7 @@ describe('Payload', () => {
     // 300 x 300 = 90,000 cells (under 262,144); each citation of a GDP key is over 900 characters,
     // so the text alone is about 80 MB: refused while it is built.
     const ids = Array.from({ length: 300 }, () => new Array<string>(300).fill('GDP'));
-    expectModelError(
-      () => liftSource(ids, keep),
-      'RESULT_TOO_LARGE',
-      /over 5 MB \(300 x 300 cells, with text or error messages\)/,
-    );
+    expectModelError(() => liftSource(ids, keep), 'RESULT_TOO_LARGE', /over 5 MB \(300 x 300 cells, with text or error messages\)/);
   });
 
   it('counts 20 bytes a cell, so the cell limit is 5 MiB / 20 bytes', () => {

@@ -20,19 +20,25 @@ describe('fitMetalog3', () => {
   });
 
   it('refuses a triplet that is not strictly increasing, naming the percentile', () => {
-    expect(() => fitMetalog3({ p10: 10, p50: 10, p90: 30 })).toThrow(new ModelError('INVALID_ARGUMENT', 'p50', 'p50 must be greater than p10: got p10 = 10, p50 = 10'));
+    expect(() => fitMetalog3({ p10: 10, p50: 10, p90: 30 })).toThrow(
+      new ModelError('INVALID_ARGUMENT', 'p50', 'p50 must be greater than p10: got p10 = 10, p50 = 10'),
+    );
     expect(() => fitMetalog3({ p10: 10, p50: 40, p90: 30 })).toThrow('p90 must be greater than p50: got p50 = 40, p90 = 30');
   });
 
   it('refuses percentiles on or beyond a bound', () => {
     expect(() => fitMetalog3({ p10: 0, p50: 5, p90: 12, lower: 0 })).toThrow('lower_bound must be less than p10: got lower_bound = 0, p10 = 0');
-    expect(() => fitMetalog3({ p10: 60, p50: 80, p90: 100, upper: 100 })).toThrow('upper_bound must be greater than p90: got upper_bound = 100, p90 = 100');
+    expect(() => fitMetalog3({ p10: 60, p50: 80, p90: 100, upper: 100 })).toThrow(
+      'upper_bound must be greater than p90: got upper_bound = 100, p90 = 100',
+    );
     expect(() => fitMetalog3({ p10: 2, p50: 3, p90: 4, lower: 5, upper: 1 })).toThrow('upper_bound must be greater than lower_bound: got 5 and 1');
   });
 
   it('refuses a triplet too skewed for three terms, saying which side', () => {
     // (10, 12, 30): a3/a2 = 2 (10 + 30 − 24) / (0.8 · 20) = 2.0 > 1.667; (10, 28, 30): −2.0.
-    expect(() => fitMetalog3({ p10: 10, p50: 12, p90: 30 })).toThrow(/too skewed for a 3-term Metalog: p50 is too close to p10; \|a3\/a2\| = 2 must be below 1\.66711/);
+    expect(() => fitMetalog3({ p10: 10, p50: 12, p90: 30 })).toThrow(
+      /too skewed for a 3-term Metalog: p50 is too close to p10; \|a3\/a2\| = 2 must be below 1\.66711/,
+    );
     expect(() => fitMetalog3({ p10: 10, p50: 28, p90: 30 })).toThrow(/p50 is too close to p90/);
   });
 

@@ -1,18 +1,11 @@
-import {
-  MUNITION_DAYS,
-  MUNITION_REGEN_YEARS,
-  MUNITION_STOCK,
-  munitionDays,
-  munitionRegenYears,
-  munitionStock,
-} from '../../src/model/munitions';
+import { MUNITION_DAYS, MUNITION_REGEN_YEARS, MUNITION_STOCK, munitionDays, munitionRegenYears, munitionStock } from '../../src/model/munitions';
 import { expectModelError } from '../helpers/model';
 
 /** A value of the wrong kind, passed where the typed API wants a number (as a JavaScript caller could). */
 const raw = (v: unknown): number => v as number;
 
 describe('munitionDays', () => {
-  it('returns 9 days for France\'s stock at 10,000 rounds a day (its doc example)', () => {
+  it("returns 9 days for France's stock at 10,000 rounds a day (its doc example)", () => {
     // Hand example: munitions_facts.csv FRANCE_DAYS_2021 = 9 days at UA_155_DAILY_2024_H1 = 10,000
     // rounds a day means a stock of 9 × 10,000 = 90,000 rounds; 90,000 / 10,000 = 9.
     expect(munitionDays(90000, 10000)).toBe(9);
@@ -49,7 +42,12 @@ describe('munitionDays', () => {
 
   it('rejects negative, NaN, infinite, text, boolean and error inputs, naming the parameter and range', () => {
     expectModelError(() => munitionDays(-1, 10000), 'INVALID_ARGUMENT', 'stock must be a number ≥ 0 (rounds); got -1', 'stock');
-    expectModelError(() => munitionDays(90000, -10000), 'INVALID_ARGUMENT', 'daily_use must be a number ≥ 0 (rounds per day); got -10000', 'daily_use');
+    expectModelError(
+      () => munitionDays(90000, -10000),
+      'INVALID_ARGUMENT',
+      'daily_use must be a number ≥ 0 (rounds per day); got -10000',
+      'daily_use',
+    );
     expectModelError(() => munitionDays(90000, NaN), 'INVALID_ARGUMENT', /daily_use must be a number ≥ 0 .*; got NaN$/);
     expectModelError(() => munitionDays(Infinity, 10000), 'INVALID_ARGUMENT', /stock must be a number ≥ 0 .*; got Infinity$/);
     expectModelError(
@@ -62,7 +60,12 @@ describe('munitionDays', () => {
     expectModelError(() => munitionDays(90000, raw(true)), 'INVALID_ARGUMENT', /daily_use must be .*; got TRUE$/);
     expectModelError(() => munitionDays(90000, raw({ code: 'not an Excel error' })), 'INVALID_ARGUMENT', /daily_use must be .*; got an error/);
     // An Excel error value is passed on with its kind (issue 8), no longer read as a wrong kind of value.
-    expectModelError(() => munitionDays(90000, raw({ code: '#N/A' })), 'UPSTREAM', 'daily_use is #N/A: the cell it reads holds that error', 'daily_use');
+    expectModelError(
+      () => munitionDays(90000, raw({ code: '#N/A' })),
+      'UPSTREAM',
+      'daily_use is #N/A: the cell it reads holds that error',
+      'daily_use',
+    );
   });
 
   it('returns OVERFLOW, not "never runs out", where a tiny net use makes the days overflow', () => {
@@ -83,12 +86,12 @@ describe('munitionDays', () => {
 });
 
 describe('munitionStock', () => {
-  it('returns 300,000 rounds for NATO\'s 30-day goal at 10,000 rounds a day (its doc example)', () => {
+  it("returns 300,000 rounds for NATO's 30-day goal at 10,000 rounds a day (its doc example)", () => {
     // munitions_facts.csv NATO_STOCK_GOAL = 30 days × UA_155_DAILY_2024_H1 = 10,000 rounds a day.
     expect(munitionStock(30, 10000)).toBe(300000);
   });
 
-  it('returns 438,000 rounds for 30 days at Ukraine\'s August 2024 rate', () => {
+  it("returns 438,000 rounds for 30 days at Ukraine's August 2024 rate", () => {
     // 30 × munitions_facts.csv UA_155_DAILY_2024_08 = 14,600
     expect(munitionStock(30, 14600)).toBe(438000);
   });
@@ -171,7 +174,12 @@ describe('munitionRegenYears', () => {
 
   it('rejects bad input, naming the parameter and range', () => {
     expectModelError(() => munitionRegenYears(-1, 0, 1), 'INVALID_ARGUMENT', 'target_stock must be a number ≥ 0 (rounds); got -1', 'target_stock');
-    expectModelError(() => munitionRegenYears(1, NaN, 1), 'INVALID_ARGUMENT', 'current_stock must be a number ≥ 0 (rounds); got NaN', 'current_stock');
+    expectModelError(
+      () => munitionRegenYears(1, NaN, 1),
+      'INVALID_ARGUMENT',
+      'current_stock must be a number ≥ 0 (rounds); got NaN',
+      'current_stock',
+    );
     expectModelError(
       () => munitionRegenYears(1, 0, Infinity),
       'INVALID_ARGUMENT',

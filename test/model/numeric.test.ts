@@ -72,7 +72,22 @@ describe('evaluate', () => {
 describe('lift', () => {
   it('combines equal shapes cell by cell', () => {
     // (6 + 24) / 6 = 5, (4 + 8) / 4 = 3, (6 + 0) / 6 = 1, (3 + 9) / 3 = 4
-    expect(lift(FORCE_ROTATION, [[[6, 4], [6, 3]], [[24, 8], [0, 9]]], keep)).toEqual([
+    expect(
+      lift(
+        FORCE_ROTATION,
+        [
+          [
+            [6, 4],
+            [6, 3],
+          ],
+          [
+            [24, 8],
+            [0, 9],
+          ],
+        ],
+        keep,
+      ),
+    ).toEqual([
       [5, 3],
       [1, 4],
     ]);
@@ -104,7 +119,15 @@ describe('lift', () => {
 
   it('throws SHAPE_MISMATCH for a 3 x 1 against a 2 x 1 range, naming both sizes', () => {
     expectModelError(
-      () => lift(FORCE_ROTATION, [[[6], [6], [6]], [[24], [24]]], keep),
+      () =>
+        lift(
+          FORCE_ROTATION,
+          [
+            [[6], [6], [6]],
+            [[24], [24]],
+          ],
+          keep,
+        ),
       'SHAPE_MISMATCH',
       'tour_months (3 x 1) and interval_months (2 x 1) cannot be combined',
       'interval_months',
@@ -129,7 +152,17 @@ describe('lift', () => {
   });
 
   it('marks only the bad cell of a grid, with its row and column', () => {
-    const grid = lift(FORCE_ROTATION, [[[6, 6], [6, 'six']], 24], keep);
+    const grid = lift(
+      FORCE_ROTATION,
+      [
+        [
+          [6, 6],
+          [6, 'six'],
+        ],
+        24,
+      ],
+      keep,
+    );
     // (6 + 24) / 6 = 5 in the three good cells.
     expect([cellAt(grid, 0, 0), cellAt(grid, 0, 1), cellAt(grid, 1, 0)]).toEqual([5, 5, 5]);
     expectModelErrorValue(
@@ -230,7 +263,11 @@ describe('lift and evaluate', () => {
         const used = model.params.map((_, k) => kinds[k] ?? 'bare');
         const outRows = used.some((k) => k === 'column' || k === 'grid') ? rows : 1;
         const outCols = used.some((k) => k === 'row' || k === 'grid') ? cols : 1;
-        const grid = lift(model, args.map((a) => a.raw), keep);
+        const grid = lift(
+          model,
+          args.map((a) => a.raw),
+          keep,
+        );
         expect(shapeOf(grid)).toEqual([outRows, outCols]);
         for (let r = 0; r < outRows; r++) {
           for (let c = 0; c < outCols; c++) {
@@ -263,7 +300,11 @@ describe('lift and evaluate', () => {
     fc.assert(
       fc.property(layout, ({ rows, cols, kinds, pool }) => {
         const args = MUNITION_DAYS.params.map((_, k) => argument(kinds[k] ?? 'bare', rows, cols, pool.slice(k * POOL, (k + 1) * POOL)));
-        for (const row of lift(MUNITION_DAYS, args.map((a) => a.raw), keep)) {
+        for (const row of lift(
+          MUNITION_DAYS,
+          args.map((a) => a.raw),
+          keep,
+        )) {
           for (const v of row) seen.add(v instanceof ModelError ? v.code : 'value');
         }
       }),

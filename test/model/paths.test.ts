@@ -58,7 +58,10 @@ describe('fundSchedule', () => {
     expect(rows.map((r) => r.redemptions)).toEqual([0, 5, 10, 20]);
   });
   it('redeems one-year bonds in the year they are issued', () => {
-    expect(fundSchedule([4, 6], 0.1, 1, 1.2).map((r) => [r.outstanding, r.redemptions])).toEqual([[4, 4], [6, 6]]);
+    expect(fundSchedule([4, 6], 0.1, 1, 1.2).map((r) => [r.outstanding, r.redemptions])).toEqual([
+      [4, 4],
+      [6, 6],
+    ]);
   });
 });
 
@@ -70,7 +73,9 @@ describe('deflate', () => {
     expect(deflate(5, 2024, 2024, HICP_EA)).toBe(5);
   });
   it('refuses years outside the index and fractional years, naming the parameter', () => {
-    expect(() => deflate(1, 2010, 2024, HICP_EA)).toThrow(new ModelError('NOT_COVERED', 'from_year', 'from_year 2010 is outside the HICP_EA index, which covers 2011 to 2025'));
+    expect(() => deflate(1, 2010, 2024, HICP_EA)).toThrow(
+      new ModelError('NOT_COVERED', 'from_year', 'from_year 2010 is outside the HICP_EA index, which covers 2011 to 2025'),
+    );
     expect(() => deflate(1, 2011, 2026, HICP_EA)).toThrow('to_year 2026 is outside the HICP_EA index, which covers 2011 to 2025');
     expect(() => deflate(1, 2011.5, 2024, HICP_EA)).toThrow('from_year must be a whole year; got 2011.5');
   });

@@ -134,15 +134,28 @@ describe('liftAssumption', () => {
   });
 
   it('marks an unknown id, scenario or bound in its cell, listing what is accepted', () => {
-    const grid = liftAssumption([['line_km', 'nope', 'line_km', 'line_km']], [['peace', 'peace', 'war', 'peace']], [['central', 'central', 'central', 'mid']], keep);
+    const grid = liftAssumption(
+      [['line_km', 'nope', 'line_km', 'line_km']],
+      [['peace', 'peace', 'war', 'peace']],
+      [['central', 'central', 'central', 'mid']],
+      keep,
+    );
     expect(cellAt(grid, 0, 0)).toBe(1040);
-    expectModelErrorValue(cellAt(grid, 0, 1), 'INVALID_ARGUMENT', /^id \(row 1, column 2 of the range\) must be one of line_km, .*; got the text "nope"$/);
+    expectModelErrorValue(
+      cellAt(grid, 0, 1),
+      'INVALID_ARGUMENT',
+      /^id \(row 1, column 2 of the range\) must be one of line_km, .*; got the text "nope"$/,
+    );
     expectModelErrorValue(
       cellAt(grid, 0, 2),
       'INVALID_ARGUMENT',
       'scenario (row 1, column 3 of the range) must be one of peace (Truce becomes lasting peace), collapse (Truce agreed, then collapses), no_deal (No agreement; US support may stop); got the text "war"',
     );
-    expectModelErrorValue(cellAt(grid, 0, 3), 'INVALID_ARGUMENT', 'bound (row 1, column 4 of the range) must be central, low or high; got the text "mid"');
+    expectModelErrorValue(
+      cellAt(grid, 0, 3),
+      'INVALID_ARGUMENT',
+      'bound (row 1, column 4 of the range) must be central, low or high; got the text "mid"',
+    );
   });
 
   it('refuses ids and scenarios whose shapes cannot combine', () => {
@@ -165,7 +178,9 @@ describe('scenarioParam', () => {
 describe('boundParam', () => {
   it('defaults to central and resolves the three bounds in any case', () => {
     expect(boundParam.default).toBe('central');
-    expect(['CENTRAL', 'Low', 'high', 'mid'].map((t) => boundParam.resolve(t))).toEqual(['central', 'low', 'high', undefined] as (Bound | undefined)[]);
+    expect(['CENTRAL', 'Low', 'high', 'mid'].map((t) => boundParam.resolve(t))).toEqual(['central', 'low', 'high', undefined] as (
+      Bound | undefined
+    )[]);
   });
 });
 
@@ -183,14 +198,16 @@ describe('citationText', () => {
 
   it('adds confidence and note where given, and says how derived and analyst figures were reached', () => {
     const derived: Citation = { source: 'S', asOf: '2011-10-18', basis: 'derived', confidence: 'medium', note: 'A caveat.' };
-    expect(citationText(derived)).toBe('S. As of 2011-10-18. Derived by DefEcon from figures read in the source. Confidence: medium. Note: A caveat.');
+    expect(citationText(derived)).toBe(
+      'S. As of 2011-10-18. Derived by DefEcon from figures read in the source. Confidence: medium. Note: A caveat.',
+    );
     const analyst: Citation = { source: 'S', asOf: '2025', basis: 'analyst' };
     expect(citationText(analyst)).toBe("S. As of 2025. Analyst's choice for the model, on the basis given.");
   });
 });
 
 describe('source', () => {
-  it('runs its doc example: UNIFIL\'s citation is its press release of 7 Dec 2018, read in the source', () => {
+  it("runs its doc example: UNIFIL's citation is its press release of 7 Dec 2018, read in the source", () => {
     // force_precedents.csv UNIFIL_ACTUAL source column.
     const text = source('UNIFIL');
     expect(text).toContain('UNIFIL press release 7 Dec 2018 (about 10,500 peacekeepers; area of operations about 1,060 km2)');

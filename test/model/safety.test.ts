@@ -137,18 +137,22 @@ describe('errors in a grid (issue 8, defect 7)', () => {
     // 25,000 cells without a finite answer (the 50 columns above) plus the text cell, which is in
     // column 321 (not one of them).
     expect(errors).toBe(25_001);
-    expectModelErrorValue(cellAt(out, 123, 321), 'INVALID_ARGUMENT', 'stock (row 124, column 322 of the range) must be a number ≥ 0 (rounds); got the text "n/a"');
+    expectModelErrorValue(
+      cellAt(out, 123, 321),
+      'INVALID_ARGUMENT',
+      'stock (row 124, column 322 of the range) must be a number ≥ 0 (rounds); got the text "n/a"',
+    );
   });
 });
 
 describe('upstream Excel errors (issue 8, defect 8: they became #VALUE! "got an error or a value that is not a number or text")', () => {
-  it('recognises the runtime\'s error objects and the rich-data form', () => {
+  it("recognises the runtime's error objects and the rich-data form", () => {
     expect(sheetErrorOf({ code: '#DIV/0!' })).toBe('#DIV/0!');
     expect(sheetErrorOf({ type: 'Error', basicValue: '#N/A', errorType: 'NotAvailable' })).toBe('#N/A');
     for (const v of [null, 0, '#N/A', { code: 'x' }, {}, [['#N/A']]]) expect(sheetErrorOf(v)).toBeUndefined();
   });
 
-  it('passes each cell\'s error on with its kind, only in the cells that read it', () => {
+  it("passes each cell's error on with its kind, only in the cells that read it", () => {
     // stock 90,000 / 10,000 a day = 9 days; 45,000 / 10,000 = 4.5 days.
     const out = lift(MUNITION_DAYS, [[[90000], [{ code: '#DIV/0!' }], [45000], [{ code: '#N/A' }]], [[10000]], null], keep);
     expect(cellAt(out, 0, 0)).toBe(9);

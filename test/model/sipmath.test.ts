@@ -25,17 +25,27 @@ describe('sipmathLibrary', () => {
 
   it('refuses two variables of the same name or the same seeds', () => {
     const s = { coefficients: [1, 1, 0], bounds: {} };
-    expect(() => sipmathLibrary('x', 'y', '2026-12-01', [{ name: 'a', seed: seed(1), ...s }, { name: 'a', seed: seed(2), ...s }])).toThrow('two variables are named a');
-    expect(() => sipmathLibrary('x', 'y', '2026-12-01', [{ name: 'a', seed: seed(1), ...s }, { name: 'b', seed: seed(1), ...s }])).toThrow(
-      'a and b have the same seeds (varId 1), so their trials would be identical',
-    );
+    expect(() =>
+      sipmathLibrary('x', 'y', '2026-12-01', [
+        { name: 'a', seed: seed(1), ...s },
+        { name: 'a', seed: seed(2), ...s },
+      ]),
+    ).toThrow('two variables are named a');
+    expect(() =>
+      sipmathLibrary('x', 'y', '2026-12-01', [
+        { name: 'a', seed: seed(1), ...s },
+        { name: 'b', seed: seed(1), ...s },
+      ]),
+    ).toThrow('a and b have the same seeds (varId 1), so their trials would be identical');
   });
 });
 
 describe('readSipmathLibrary and sipTrials', () => {
   it('reads back what it writes, through JSON', () => {
     const m = fitMetalog3({ p10: 2, p50: 5, p90: 12, lower: 0 });
-    const lib = sipmathLibrary('t', 'p', '2026-12-01', [{ name: 'x', seed: { varId: 2, entity: 1, seed3: 3, seed4: 4 }, coefficients: [m.a1, m.a2, m.a3], bounds: { lower: 0 } }]);
+    const lib = sipmathLibrary('t', 'p', '2026-12-01', [
+      { name: 'x', seed: { varId: 2, entity: 1, seed3: 3, seed4: 4 }, coefficients: [m.a1, m.a2, m.a3], bounds: { lower: 0 } },
+    ]);
     const [sip] = readSipmathLibrary(JSON.parse(JSON.stringify(lib)));
     expect(sip).toEqual({ name: 'x', seed: { varId: 2, entity: 1, seed3: 3, seed4: 4 }, coefficients: [m.a1, m.a2, m.a3], bounds: { lower: 0 } });
     // Python, from the published formulas: HDR_2_0(i, varId 2, entity 1, 3, 4) gives u = 0.72631796…, 0.62677879…,
@@ -53,21 +63,56 @@ describe('readSipmathLibrary and sipTrials', () => {
       version: '1.0',
       globalVariables: [],
       U01: { rng: [{ name: 'HDR1', function: 'HDR_2_0', arguments: { counter: 'PM_Index', entity: 1, varId: 2, seed3: 3, seed4: 4 } }] },
-      sips: [{ name: 'Demand', ref: { source: 'rng', name: 'HDR1' }, function: 'Metalog_1_0', arguments: { lowerBound: 1239, aCoefficients: [11.4, 2.5, -3.0, -9.2, 13.5] }, metadata: { density: [0.1] } }],
+      sips: [
+        {
+          name: 'Demand',
+          ref: { source: 'rng', name: 'HDR1' },
+          function: 'Metalog_1_0',
+          arguments: { lowerBound: 1239, aCoefficients: [11.4, 2.5, -3.0, -9.2, 13.5] },
+          metadata: { density: [0.1] },
+        },
+      ],
     };
-    expect(readSipmathLibrary(lib)).toEqual([{ name: 'Demand', seed: { varId: 2, entity: 1, seed3: 3, seed4: 4 }, coefficients: [11.4, 2.5, -3.0, -9.2, 13.5], bounds: { lower: 1239 } }]);
+    expect(readSipmathLibrary(lib)).toEqual([
+      { name: 'Demand', seed: { varId: 2, entity: 1, seed3: 3, seed4: 4 }, coefficients: [11.4, 2.5, -3.0, -9.2, 13.5], bounds: { lower: 1239 } },
+    ]);
   });
 
   it('says what it cannot read', () => {
-    const base = { objectType: 'sipModel', U01: { rng: [{ name: 'H', function: 'HDR_2_0', arguments: { counter: 'PM_Index', entity: 1, varId: 1, seed3: 0, seed4: 0 } }] } };
+    const base = {
+      objectType: 'sipModel',
+      U01: { rng: [{ name: 'H', function: 'HDR_2_0', arguments: { counter: 'PM_Index', entity: 1, varId: 1, seed3: 0, seed4: 0 } }] },
+    };
     const sip = { name: 's', ref: { source: 'rng', name: 'H' }, function: 'Metalog_1_0', arguments: { aCoefficients: [1, 2] } };
     expect(() => readSipmathLibrary({})).toThrow('not a SIPmath library: objectType must be "sipModel"');
     expect(() => readSipmathLibrary({ ...base, sips: [] })).toThrow('the library has no sips');
-    expect(() => readSipmathLibrary({ ...base, sips: [{ ...sip, ref: { source: 'copula', name: 'Gaussian', copulaLayer: 'c1' } }] })).toThrow('sip s is not driven by one generator (a copula layer is not supported)');
-    expect(() => readSipmathLibrary({ ...base, sips: [{ ...sip, ref: { source: 'rng', name: 'Other' } }] })).toThrow('sip s names generator Other, which is not an HDR_2_0 generator of the library');
-    expect(() => readSipmathLibrary({ ...base, sips: [{ ...sip, function: 'Normal' }] })).toThrow('sip s is "Normal"; only Metalog_1_0 sips can be read');
-    expect(() => readSipmathLibrary({ ...base, sips: [{ ...sip, arguments: { aCoefficients: ['x'] } }] })).toThrow('sip s has no numeric aCoefficients');
-    const userSeed = { objectType: 'sipModel', U01: { rng: [{ name: 'H', function: 'HDR_2_0', arguments: { counter: 'PM_Index', entity: 1, varId: 1, seed3: { type: 'parameter', name: 'Seed3' }, seed4: 0 } }] }, sips: [sip] };
-    expect(() => readSipmathLibrary(userSeed)).toThrow(/seed3 of generator H \(a parameter left for the user is not supported\) must be a whole number ≥ 0/);
+    expect(() => readSipmathLibrary({ ...base, sips: [{ ...sip, ref: { source: 'copula', name: 'Gaussian', copulaLayer: 'c1' } }] })).toThrow(
+      'sip s is not driven by one generator (a copula layer is not supported)',
+    );
+    expect(() => readSipmathLibrary({ ...base, sips: [{ ...sip, ref: { source: 'rng', name: 'Other' } }] })).toThrow(
+      'sip s names generator Other, which is not an HDR_2_0 generator of the library',
+    );
+    expect(() => readSipmathLibrary({ ...base, sips: [{ ...sip, function: 'Normal' }] })).toThrow(
+      'sip s is "Normal"; only Metalog_1_0 sips can be read',
+    );
+    expect(() => readSipmathLibrary({ ...base, sips: [{ ...sip, arguments: { aCoefficients: ['x'] } }] })).toThrow(
+      'sip s has no numeric aCoefficients',
+    );
+    const userSeed = {
+      objectType: 'sipModel',
+      U01: {
+        rng: [
+          {
+            name: 'H',
+            function: 'HDR_2_0',
+            arguments: { counter: 'PM_Index', entity: 1, varId: 1, seed3: { type: 'parameter', name: 'Seed3' }, seed4: 0 },
+          },
+        ],
+      },
+      sips: [sip],
+    };
+    expect(() => readSipmathLibrary(userSeed)).toThrow(
+      /seed3 of generator H \(a parameter left for the user is not supported\) must be a whole number ≥ 0/,
+    );
   });
 });

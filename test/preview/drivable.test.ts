@@ -11,7 +11,13 @@ import type { WorkbookPlan } from '../../src/workbook/plan';
 /** Sheet In: x = 2 in A1 (named x), =x*3 in B1, =1/0 in C1; sheet "Out 'q' 2" with =x+1. */
 const plan: WorkbookPlan = {
   sheets: [
-    { name: 'In', kind: 'assumptions', cells: [[{ content: 2 }, { content: '=x*3' }, { content: '=1/0' }]], columnWidths: [8, 8, 8], validations: [] },
+    {
+      name: 'In',
+      kind: 'assumptions',
+      cells: [[{ content: 2 }, { content: '=x*3' }, { content: '=1/0' }]],
+      columnWidths: [8, 8, 8],
+      validations: [],
+    },
     { name: "Out 'q' 2", kind: 'force', cells: [[{ content: '=x+1' }]], columnWidths: [8], validations: [] },
   ],
   names: [
@@ -45,7 +51,14 @@ describe('PreviewTarget.resolveName', () => {
 describe('PreviewTarget.readCells', () => {
   it('reads formula and value, with errors as their code', async () => {
     const t = await loaded();
-    expect(await t.readCells([{ sheet: 'In', address: 'A1' }, { sheet: 'In', address: 'B1' }, { sheet: 'In', address: 'C1' }, { sheet: 'In', address: 'D1' }])).toEqual([
+    expect(
+      await t.readCells([
+        { sheet: 'In', address: 'A1' },
+        { sheet: 'In', address: 'B1' },
+        { sheet: 'In', address: 'C1' },
+        { sheet: 'In', address: 'D1' },
+      ]),
+    ).toEqual([
       { formula: null, value: 2 },
       { formula: '=x*3', value: 6 },
       { formula: '=1/0', value: '#DIV/0!' },
@@ -57,9 +70,20 @@ describe('PreviewTarget.readCells', () => {
 describe('PreviewTarget.evaluate and restore', () => {
   it('sets the inputs, reads the recalculated outputs, and restore puts values and formulas back', async () => {
     const t = await loaded();
-    const refs = [{ sheet: 'In', address: 'A1' }, { sheet: 'In', address: 'B1' }];
+    const refs = [
+      { sheet: 'In', address: 'A1' },
+      { sheet: 'In', address: 'B1' },
+    ];
     const before = await t.readCells(refs);
-    expect(await t.evaluate([{ ref: { sheet: 'In', address: 'A1' }, value: 5 }], [{ sheet: 'In', address: 'B1' }, { sheet: "Out 'q' 2", address: 'A1' }])).toEqual([15, 6]);
+    expect(
+      await t.evaluate(
+        [{ ref: { sheet: 'In', address: 'A1' }, value: 5 }],
+        [
+          { sheet: 'In', address: 'B1' },
+          { sheet: "Out 'q' 2", address: 'A1' },
+        ],
+      ),
+    ).toEqual([15, 6]);
     await t.evaluate([{ ref: { sheet: 'In', address: 'B1' }, value: 1 }], []);
     await t.restore(refs.map((ref, i) => ({ ref, state: before[i] ?? { formula: null, value: null } })));
     expect(await t.readCells(refs)).toEqual(before);
@@ -76,7 +100,24 @@ describe('PreviewTarget.selectedCell', () => {
 
   it('keeps colour scales and charts of a plan for the view', async () => {
     const t = new PreviewTarget();
-    await t.apply({ ...plan, names: [], sheets: [{ name: 'S', kind: 'sensitivity', cells: [[{ content: 1 }]], columnWidths: [8], validations: [], colorScales: [{ address: 'A1' }], charts: [{ kind: 'line', title: 't', dataAddress: 'A1:A1', anchor: 'C2' }] }] }, { replace: [] });
+    await t.apply(
+      {
+        ...plan,
+        names: [],
+        sheets: [
+          {
+            name: 'S',
+            kind: 'sensitivity',
+            cells: [[{ content: 1 }]],
+            columnWidths: [8],
+            validations: [],
+            colorScales: [{ address: 'A1' }],
+            charts: [{ kind: 'line', title: 't', dataAddress: 'A1:A1', anchor: 'C2' }],
+          },
+        ],
+      },
+      { replace: [] },
+    );
     expect(t.sheet('S')).toMatchObject({ colorScales: [{ address: 'A1' }], charts: [{ kind: 'line', anchor: 'C2' }] });
   });
 });

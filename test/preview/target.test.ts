@@ -26,7 +26,11 @@ function smallPlan(x = 21, names = ['In', 'Out']): WorkbookPlan {
     validations: [],
     freeze: { rows: 1, columns: 0 },
   };
-  return { sheets: [input, output], names: [{ name: 'x', sheet: inName, address: '$A$1', comment: 'x' }], scenarioCell: { sheet: inName, address: 'A1' } };
+  return {
+    sheets: [input, output],
+    names: [{ name: 'x', sheet: inName, address: '$A$1', comment: 'x' }],
+    scenarioCell: { sheet: inName, address: 'A1' },
+  };
 }
 
 /** A sheet the engine cannot hold (wider than its column limit), to make a write fail halfway. */
@@ -95,7 +99,9 @@ describe('PreviewTarget.apply', () => {
     const error = await rejection(target.apply(smallPlan(1, ['In2', 'Out2']), { replace: [] }));
     // Was 'Nothing was written: the workbook already has a defined name x.'
     expect(error.code).toBe('NAME_EXISTS');
-    expect(error.message).toBe('The workbook already defines the name "x" (=In!$A$1); nothing was changed. Load a new copy, whose names do not clash.');
+    expect(error.message).toBe(
+      'The workbook already defines the name "x" (=In!$A$1); nothing was changed. Load a new copy, whose names do not clash.',
+    );
     expect(await target.sheetNames()).toEqual(['In', 'Out']);
   });
 

@@ -26,7 +26,9 @@ async function baseline(): Promise<PreviewTarget> {
 function assumptionRefs(): CellRef[] {
   return [
     { sheet: 'Assumptions', address: 'B3' },
-    ...assumptionCells().flatMap((a) => [...Object.values(a.scenario), a.active, a.low, a.high].map((address) => ({ sheet: 'Assumptions', address }))),
+    ...assumptionCells().flatMap((a) =>
+      [...Object.values(a.scenario), a.active, a.low, a.high].map((address) => ({ sheet: 'Assumptions', address })),
+    ),
   ];
 }
 
@@ -126,7 +128,9 @@ describe('runTable', () => {
     await target.apply(tablePlan(result, 'Sensitivity'), { replace: [] });
     expect(target.cellAt('Sensitivity', 'B6').formula).toBe('=DEF.FORCE_SIZE($A$6:$A$16*zone_depth_km,$B$5:$L$5)');
     spec.rows.values.forEach((line, r) =>
-      spec.cols?.values.forEach((density, c) => expect(target.cell('Sensitivity', 5 + r, 1 + c).value).toBeCloseTo(forceSize(line * DEPTH, density), 6)),
+      spec.cols?.values.forEach((density, c) =>
+        expect(target.cell('Sensitivity', 5 + r, 1 + c).value).toBeCloseTo(forceSize(line * DEPTH, density), 6),
+      ),
     );
   });
 
@@ -192,7 +196,9 @@ describe('runTable', () => {
   it('refuses a 60 x 60 table, naming the limit', async () => {
     const target = await baseline();
     const big = (a: Axis): Axis => ({ ...a, values: Array.from({ length: 60 }, (_, i) => 1 + i) });
-    const e = await rejection(runTable(target, { output: DEPLOYED, outputLabel: 'Deployed force', rows: big(lineAxis(false)), cols: big(densityAxis(false)) }));
+    const e = await rejection(
+      runTable(target, { output: DEPLOYED, outputLabel: 'Deployed force', rows: big(lineAxis(false)), cols: big(densityAxis(false)) }),
+    );
     expect(e.code).toBe('TOO_LARGE');
     expect(e.message).toMatch(/60 x 60 = 3600 points is more than the limit of 2500/);
   });
@@ -204,7 +210,14 @@ describe('assumptionInputs', () => {
     await target.setValue('Assumptions', 'B3', 'Truce collapses');
     const inputs = await assumptionInputs(target);
     const density = inputs.find((i) => i.name === 'density_per_km2');
-    expect(density).toEqual({ ref: { sheet: 'Assumptions', address: 'E8' }, label: 'Peace-enforcement troops per km2 of zone', low: 4.59, high: 14.15, name: 'density_per_km2', base: 14.15 });
+    expect(density).toEqual({
+      ref: { sheet: 'Assumptions', address: 'E8' },
+      label: 'Peace-enforcement troops per km2 of zone',
+      low: 4.59,
+      high: 14.15,
+      name: 'density_per_km2',
+      base: 14.15,
+    });
     // line_km has a high (1,250) but no low: its range runs from the base, 1,040 (baseline_assumptions.csv).
     expect(inputs.find((i) => i.name === 'line_km')).toMatchObject({ low: 1040, high: 1250, base: 1040 });
     // fund_key is text; nsatu_staff has no bounds.
@@ -240,7 +253,12 @@ describe('runTornado', () => {
     const target = await baseline();
     const before = await target.readCells(assumptionRefs());
     const abort = new AbortController();
-    const e = await rejection(runTornado(target, DEPLOYED, 'Deployed force', await assumptionInputs(target), { signal: abort.signal, onProgress: (p) => p.done === 3 && abort.abort() }));
+    const e = await rejection(
+      runTornado(target, DEPLOYED, 'Deployed force', await assumptionInputs(target), {
+        signal: abort.signal,
+        onProgress: (p) => p.done === 3 && abort.abort(),
+      }),
+    );
     expect(e.code).toBe('CANCELLED');
     expect(await target.readCells(assumptionRefs())).toEqual(before);
   });

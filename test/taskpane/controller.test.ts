@@ -1,13 +1,5 @@
 import { ASSUMPTIONS } from '../../src/data/assumptions';
-import {
-  assumptionCopies,
-  isBusy,
-  listOf,
-  messageOf,
-  PaneController,
-  type PaneState,
-  type Status,
-} from '../../src/taskpane/controller';
+import { assumptionCopies, isBusy, listOf, messageOf, PaneController, type PaneState, type Status } from '../../src/taskpane/controller';
 import { definedName, SHEET_KINDS, sheetName } from '../../src/workbook/baseline';
 import type { SheetKind } from '../../src/workbook/plan';
 import { FakeTarget } from './fake-target';
@@ -21,7 +13,10 @@ function assumptionNames(copy: number): string[] {
 
 /** A workbook that already holds a whole baseline, copy 1. */
 function loadedWorkbook(): FakeTarget {
-  return new FakeTarget([...BASELINE], assumptionNames(1).map((name) => ({ name, sheet: 'Assumptions' })));
+  return new FakeTarget(
+    [...BASELINE],
+    assumptionNames(1).map((name) => ({ name, sheet: 'Assumptions' })),
+  );
 }
 
 /** The kinds of a plan's sheets. */
@@ -438,7 +433,12 @@ describe('assumptionCopies', () => {
   });
 
   it('compares names ignoring case, as Excel does', () => {
-    expect(assumptionCopies(['ASSUMPTIONS'], assumptionNames(1).map((n) => n.toUpperCase()))).toEqual([1]);
+    expect(
+      assumptionCopies(
+        ['ASSUMPTIONS'],
+        assumptionNames(1).map((n) => n.toUpperCase()),
+      ),
+    ).toEqual([1]);
   });
 });
 

@@ -114,7 +114,9 @@ export class FakeTarget implements WorkbookTarget {
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as in apply
     if (this.failSetValueWith !== undefined) return Promise.reject(this.failSetValueWith);
     if (parseCell(address) === undefined || !this.sheets.some((s) => lower(s) === lower(sheet))) {
-      return Promise.reject(new WorkbookWriteError('WRITE_FAILED', sheet, 'setting a cell', `Could not set ${sheet}!${address}: no such cell in the workbook`));
+      return Promise.reject(
+        new WorkbookWriteError('WRITE_FAILED', sheet, 'setting a cell', `Could not set ${sheet}!${address}: no such cell in the workbook`),
+      );
     }
     this.values.push({ sheet, address, value });
     this.contents.set(this.key({ sheet, address }), value);

@@ -18,6 +18,8 @@ describe('notInExcelMessage', () => {
   });
 
   it('names the other Office application the pane was opened in', () => {
-    expect(notInExcelMessage('Word')).toBe('DefEcon needs Excel, not Word. Open this pane in Excel, or use the preview page to try DefEcon in a browser.');
+    expect(notInExcelMessage('Word')).toBe(
+      'DefEcon needs Excel, not Word. Open this pane in Excel, or use the preview page to try DefEcon in a browser.',
+    );
   });
 });

@@ -10,12 +10,7 @@ import {
   type TornadoResult,
 } from '../../src/workbook/sensitivity';
 import type { CellRef } from '../../src/workbook/writer';
-import {
-  DEFAULT_STEPS,
-  isBaselineSheet,
-  SensitivityController,
-  type SensitivityState,
-} from '../../src/taskpane/sensitivity-controller';
+import { DEFAULT_STEPS, isBaselineSheet, SensitivityController, type SensitivityState } from '../../src/taskpane/sensitivity-controller';
 import { FakeDrivableTarget } from './fake-target';
 
 // The driver is mocked: these tests are about what the pane asks of it and does with its answer.
@@ -84,7 +79,14 @@ describe('isBaselineSheet', () => {
   });
 
   it('compares whole names, so a name that merely looks like a copy is not one', () => {
-    expect(['Force (02)', 'Force (1)', 'Force (2', 'F.rce', 'Force (\\d+)', 'Munitions (3) '].map(isBaselineSheet)).toEqual([false, false, false, false, false, false]);
+    expect(['Force (02)', 'Force (1)', 'Force (2', 'F.rce', 'Force (\\d+)', 'Munitions (3) '].map(isBaselineSheet)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -272,12 +274,22 @@ describe('SensitivityController', () => {
     const target = workbook(['Assumptions', 'Force', 'DefEcon recovery']);
     const controller = await ready(target);
     await controller.chooseInput(0, 'line_km');
-    const recovery = { cells: [{ ref: LINE, state: { formula: null, value: 400 }, reason: 'Excel is in cell-edit mode' }], sheet: 'DefEcon recovery' };
+    const recovery = {
+      cells: [{ ref: LINE, state: { formula: null, value: 400 }, reason: 'Excel is in cell-edit mode' }],
+      sheet: 'DefEcon recovery',
+    };
     mockRunTable.mockImplementation(
       (_t, _spec, options?: RunOptions) =>
         new Promise((_resolve, reject) => {
           options?.signal?.addEventListener('abort', () =>
-            reject(new SensitivityError('RESTORE_FAILED', 'cancelled after 3 of 11 points, and an input could not be put back: Assumptions!G7 (was 400).', undefined, recovery)),
+            reject(
+              new SensitivityError(
+                'RESTORE_FAILED',
+                'cancelled after 3 of 11 points, and an input could not be put back: Assumptions!G7 (was 400).',
+                undefined,
+                recovery,
+              ),
+            ),
           );
         }),
     );
@@ -326,7 +338,9 @@ describe('SensitivityController', () => {
     const controller = await ready(target);
     await controller.chooseInput(0, 'line_km');
     mockRunTable.mockImplementation((_t, spec) =>
-      Promise.reject(new SensitivityError('FAILED', 'stopped after 1 of 11 points', { spec, values: [[1]], live: null, complete: false, computedAt: new Date(0) })),
+      Promise.reject(
+        new SensitivityError('FAILED', 'stopped after 1 of 11 points', { spec, values: [[1]], live: null, complete: false, computedAt: new Date(0) }),
+      ),
     );
     await controller.runOneWay();
     expect(target.applied).toEqual([]);
@@ -407,7 +421,11 @@ describe('SensitivityController', () => {
     await controller.runComparison();
     expect(mockRunComparison).toHaveBeenCalledTimes(1);
     expect(target.applied[0]?.plan.sheets.map((s) => s.name)).toEqual(['Scenarios']);
-    expect(controller.state.status).toEqual({ kind: 'done', message: 'Wrote the scenario comparison to the new sheet Scenarios.', sheet: 'Scenarios' });
+    expect(controller.state.status).toEqual({
+      kind: 'done',
+      message: 'Wrote the scenario comparison to the new sheet Scenarios.',
+      sheet: 'Scenarios',
+    });
   });
 
   it('refuses a second run while one is under way', async () => {

@@ -19,7 +19,14 @@ import {
 describe('columnName and columnIndex', () => {
   it('name columns as Excel does, and read them back', () => {
     // Excel's headers: 1st column A, 26th Z, 27th AA, 702nd ZZ, 703rd AAA, 16,384th XFD.
-    const cases: [number, string][] = [[0, 'A'], [25, 'Z'], [26, 'AA'], [701, 'ZZ'], [702, 'AAA'], [16383, 'XFD']];
+    const cases: [number, string][] = [
+      [0, 'A'],
+      [25, 'Z'],
+      [26, 'AA'],
+      [701, 'ZZ'],
+      [702, 'AAA'],
+      [16383, 'XFD'],
+    ];
     for (const [i, name] of cases) {
       expect(columnName(i)).toBe(name);
       expect(columnIndex(name)).toBe(i);

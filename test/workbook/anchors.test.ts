@@ -83,7 +83,11 @@ describe('baseline anchors', () => {
 
   it('name a later copy’s sheets and defined names', () => {
     const copy = planAnchors(baselinePlan({ scenario: 'peace', copy: 2 }));
-    expect(copy.assumptions[2]).toMatchObject({ id: 'density_per_km2', name: 'density_per_km2_2', active: { sheet: 'Assumptions (2)', address: 'G8' } });
+    expect(copy.assumptions[2]).toMatchObject({
+      id: 'density_per_km2',
+      name: 'density_per_km2_2',
+      active: { sheet: 'Assumptions (2)', address: 'G8' },
+    });
     expect(copy.headlines[0]?.cell).toEqual({ sheet: 'Force (2)', address: 'B13' });
     expect(copy.fundTable?.sheet).toBe('Fund (2)');
   });
@@ -120,7 +124,16 @@ describe('sensitivity plans', () => {
   const ref = { sheet: 'Force', address: 'B13' };
   it('have no scenario cell and no anchors', () => {
     const plans = [
-      tablePlan({ spec: { output: ref, outputLabel: 'x', rows: { ref, label: 'y', values: [1, 2], base: 1 } }, values: [[1], [2]], live: null, complete: true, computedAt: at }, 'Sensitivity'),
+      tablePlan(
+        {
+          spec: { output: ref, outputLabel: 'x', rows: { ref, label: 'y', values: [1, 2], base: 1 } },
+          values: [[1], [2]],
+          live: null,
+          complete: true,
+          computedAt: at,
+        },
+        'Sensitivity',
+      ),
       tornadoPlan({ output: ref, outputLabel: 'x', base: 1, rows: [], computedAt: at }, 'Tornado'),
       comparisonPlan({ rows: [], computedAt: at }, 'Scenarios'),
     ];
@@ -139,7 +152,20 @@ describe('baselineSheetOf', () => {
   });
 
   it('refuses names that only look like a copy, and anything a pattern would have matched', () => {
-    for (const name of ['Force (1)', 'Force (02)', 'Force ( 2)', 'Force (2.0)', 'Force (1e1)', 'Force (2', 'Force 2', 'Forces', 'Sensitivity', 'F.rce', 'Force (\\d+)', '']) {
+    for (const name of [
+      'Force (1)',
+      'Force (02)',
+      'Force ( 2)',
+      'Force (2.0)',
+      'Force (1e1)',
+      'Force (2',
+      'Force 2',
+      'Forces',
+      'Sensitivity',
+      'F.rce',
+      'Force (\\d+)',
+      '',
+    ]) {
       expect(baselineSheetOf(name)).toBeUndefined();
     }
   });

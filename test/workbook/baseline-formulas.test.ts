@@ -10,7 +10,9 @@ import type { WorkbookPlan } from '../../src/workbook/plan';
 function defFormulas(plan: WorkbookPlan, sheet: string): string[] {
   const s = plan.sheets.find((x) => x.name === sheet);
   if (s === undefined) throw new Error(`no sheet ${sheet}`);
-  return s.cells.flatMap((row) => row.map((c) => c.content)).filter((x): x is string => typeof x === 'string' && x.startsWith('=') && x.includes('DEF.'));
+  return s.cells
+    .flatMap((row) => row.map((c) => c.content))
+    .filter((x): x is string => typeof x === 'string' && x.startsWith('=') && x.includes('DEF.'));
 }
 
 describe('baselinePlan DEF formulas', () => {
@@ -56,7 +58,7 @@ describe('baselinePlan DEF formulas', () => {
     ]);
   });
 
-  it("shares the fund over the countries marked Yes, one row per country", () => {
+  it('shares the fund over the countries marked Yes, one row per country', () => {
     const fund = defFormulas(first, 'Fund');
     // 1 guarantees formula, then 29 countries (EU27 + United Kingdom + Norway) x 3 formulas.
     expect(fund).toHaveLength(1 + 29 * 3);

@@ -53,7 +53,10 @@ describe('findClash', () => {
       kind: 'name',
       name: { name: 'line_km', sheet: 'Inputs' },
     });
-    expect(findClash(BASELINE, [], [{ name: 'line_km', sheet: undefined }], [])).toEqual({ kind: 'name', name: { name: 'line_km', sheet: undefined } });
+    expect(findClash(BASELINE, [], [{ name: 'line_km', sheet: undefined }], [])).toEqual({
+      kind: 'name',
+      name: { name: 'line_km', sheet: undefined },
+    });
   });
 });
 
@@ -73,7 +76,9 @@ describe('planRefusal and workbookRefusal', () => {
     const invalid = planRefusal({ ...BASELINE, sheets: [s.build()], names: [] });
     expect(invalid).toBeInstanceOf(WorkbookWriteError);
     expect(invalid).toMatchObject({ code: 'INVALID_PLAN', sheet: '', step: 'checking the plan' });
-    expect(invalid?.message).toBe('The plan cannot be written: sheet name "Bad/Name" has a character Excel does not allow ([]:*?/\\ or a leading or trailing \').');
+    expect(invalid?.message).toBe(
+      'The plan cannot be written: sheet name "Bad/Name" has a character Excel does not allow ([]:*?/\\ or a leading or trailing \').',
+    );
     expect(planRefusal(BASELINE)).toBeNull();
 
     const sheets = workbookRefusal(BASELINE, ['Force', 'Fund'], [], []);
@@ -82,7 +87,9 @@ describe('planRefusal and workbookRefusal', () => {
 
     const name = workbookRefusal(BASELINE, [], [{ name: 'LINE_KM', sheet: 'Inputs', formula: '=Inputs!$A$1' }], []);
     expect(name).toMatchObject({ code: 'NAME_EXISTS', sheet: 'Inputs' });
-    expect(name?.message).toBe('The workbook already defines the name "LINE_KM" (=Inputs!$A$1); nothing was changed. Load a new copy, whose names do not clash.');
+    expect(name?.message).toBe(
+      'The workbook already defines the name "LINE_KM" (=Inputs!$A$1); nothing was changed. Load a new copy, whose names do not clash.',
+    );
 
     const dangling = workbookRefusal({ ...BASELINE, names: [{ name: 'z', sheet: 'Nowhere', address: '$A$1', comment: '' }] }, [], [], []);
     expect(dangling).toMatchObject({ code: 'DANGLING_NAME', sheet: 'Nowhere' });

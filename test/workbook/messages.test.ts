@@ -12,7 +12,7 @@ describe('errorMessage', () => {
 });
 
 describe('errorDetail', () => {
-  it("adds where an Office.js batch failed when Office says so", () => {
+  it('adds where an Office.js batch failed when Office says so', () => {
     const e = Object.assign(new Error('The argument is invalid'), { debugInfo: { errorLocation: 'Range.formulas' } });
     expect(errorDetail(e)).toBe('The argument is invalid (at Range.formulas)');
   });

@@ -45,9 +45,19 @@ function at(sheet: SheetPlan, a1: string): CellPlan | undefined {
   return sheet.cells[Number(m[2]) - 1]?.[(m[1] ?? 'A').charCodeAt(0) - 65];
 }
 
-const text = (sheet: SheetPlan): string => sheet.cells.flat().map((c) => `${String(c.content)} ${c.note ?? ''}`).join('\n');
+const text = (sheet: SheetPlan): string =>
+  sheet.cells
+    .flat()
+    .map((c) => `${String(c.content)} ${c.note ?? ''}`)
+    .join('\n');
 
-const line = { ref: { sheet: 'Assumptions', address: 'D6' }, label: 'Line of contact', name: 'line_km', values: axisValues(800, 1300, 11), base: 1050 };
+const line = {
+  ref: { sheet: 'Assumptions', address: 'D6' },
+  label: 'Line of contact',
+  name: 'line_km',
+  values: axisValues(800, 1300, 11),
+  base: 1050,
+};
 const density = { ref: { sheet: 'Assumptions', address: 'D8' }, label: 'Density', name: 'density_per_km2', values: axisValues(5, 15, 11), base: 10 };
 const deployed = { sheet: 'Force', address: 'B13' };
 
@@ -100,7 +110,9 @@ describe('liveNames', () => {
 
 describe('substituteNames', () => {
   it('replaces whole names only, outside text', () => {
-    expect(substituteNames('=DEF.F(line_km*line_km_2,"line_km",LINE_KM)', [{ name: 'line_km', range: '$A$6:$A$16' }])).toBe('=DEF.F($A$6:$A$16*line_km_2,"line_km",$A$6:$A$16)');
+    expect(substituteNames('=DEF.F(line_km*line_km_2,"line_km",LINE_KM)', [{ name: 'line_km', range: '$A$6:$A$16' }])).toBe(
+      '=DEF.F($A$6:$A$16*line_km_2,"line_km",$A$6:$A$16)',
+    );
   });
 
   it('replaces a name at the start, twice in a row and next to another name, keeping the $ signs of the range', () => {
@@ -117,7 +129,13 @@ describe('substituteNames', () => {
 
 describe('tablePlan', () => {
   const values = line.values.map((l) => density.values.map((d) => l * 4 * d));
-  const driven: TableResult = { spec: { output: deployed, outputLabel: 'Deployed force', rows: line, cols: density }, values, live: null, complete: true, computedAt: AT };
+  const driven: TableResult = {
+    spec: { output: deployed, outputLabel: 'Deployed force', rows: line, cols: density },
+    values,
+    live: null,
+    complete: true,
+    computedAt: AT,
+  };
 
   it('lays out a two-way table: column axis from B5, row axis from A6, results from B6, colour scale over the results, no chart', () => {
     const sheet = only(tablePlan(driven, 'Sensitivity'));
@@ -154,7 +172,13 @@ describe('tablePlan', () => {
   });
 
   it('writes a one-way table with a line chart of the axis and result columns', () => {
-    const one: TableResult = { spec: { output: deployed, outputLabel: 'Deployed force', rows: line }, values: line.values.map((l) => [l * 4 * 10]), live: null, complete: true, computedAt: AT };
+    const one: TableResult = {
+      spec: { output: deployed, outputLabel: 'Deployed force', rows: line },
+      values: line.values.map((l) => [l * 4 * 10]),
+      live: null,
+      complete: true,
+      computedAt: AT,
+    };
     const sheet = only(tablePlan(one, 'S'));
     expect(at(sheet, 'B5')?.content).toBe('Deployed force');
     expect(at(sheet, 'B16')?.content).toBe(1300 * 40);
@@ -193,7 +217,14 @@ describe('tornadoPlan', () => {
 
   it('lists the inputs in the order given (largest swing first) with changes from base, and a bar chart of the changes', () => {
     const sheet = only(tornadoPlan(result, 'Tornado'));
-    expect(sheet.cells[4]?.map((c) => c.content).slice(0, 6)).toEqual(['Input', 'Change at low', 'Change at high', 'Output at low', 'Output at high', 'Swing']);
+    expect(sheet.cells[4]?.map((c) => c.content).slice(0, 6)).toEqual([
+      'Input',
+      'Change at low',
+      'Change at high',
+      'Output at low',
+      'Output at high',
+      'Swing',
+    ]);
     expect(sheet.cells[5]?.map((c) => c.content).slice(0, 9)).toEqual(['Density', -50, 50, 50, 150, 100, "'Assumptions'!D8", 5, 15]);
     expect(sheet.cells[6]?.[0]?.content).toBe('Depth');
     expect(sheet.charts).toEqual([expect.objectContaining({ kind: 'bar', dataAddress: 'A5:C7', anchor: 'A9' })]);
@@ -223,7 +254,15 @@ describe('comparisonPlan', () => {
         'Scenarios',
       ),
     );
-    expect(sheet.cells[4]?.map((c) => c.content)).toEqual(['Output', 'Unit', 'Lasting peace', 'Truce collapses', 'No agreement', 'Truce collapses - Lasting peace', 'No agreement - Lasting peace']);
+    expect(sheet.cells[4]?.map((c) => c.content)).toEqual([
+      'Output',
+      'Unit',
+      'Lasting peace',
+      'Truce collapses',
+      'No agreement',
+      'Truce collapses - Lasting peace',
+      'No agreement - Lasting peace',
+    ]);
     const row = sheet.cells[5]?.map((c) => c.content);
     expect(row?.slice(0, 5)).toEqual(['Force: Deployed force', 'personnel', 39228.8, 58864, 0]);
     // 58,864 - 39,228.8 and 0 - 39,228.8
@@ -239,7 +278,16 @@ describe('assumptionCells', () => {
   it('finds each assumption row with its scenario, active, low and high cells', () => {
     const cells = assumptionCells();
     expect(cells).toHaveLength(ASSUMPTIONS.length);
-    expect(cells[0]).toEqual({ id: 'line_km', label: 'Line of contact to be covered', unit: 'km', row: 6, scenario: { peace: 'D6', collapse: 'E6', no_deal: 'F6' }, active: 'G6', low: 'H6', high: 'I6' });
+    expect(cells[0]).toEqual({
+      id: 'line_km',
+      label: 'Line of contact to be covered',
+      unit: 'km',
+      row: 6,
+      scenario: { peace: 'D6', collapse: 'E6', no_deal: 'F6' },
+      active: 'G6',
+      low: 'H6',
+      high: 'I6',
+    });
     expect(assumptionCells(2)[2]?.active).toBe('G8');
   });
 });

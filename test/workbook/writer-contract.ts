@@ -35,7 +35,12 @@ function twoSheets(x: number | null = 21, b1: Constant = 'Yes'): WorkbookPlan {
   return {
     sheets: [
       sheet(IN, [[{ content: x, role: 'input' }, { content: b1 }]], { validations: [{ address: 'B1', list: ['Yes', 'No'], prompt: 'Yes or No' }] }),
-      sheet(OUT, [[{ content: '=x*2', role: 'output', format: '0.00' }, { content: 'twice x', role: 'label' }]]),
+      sheet(OUT, [
+        [
+          { content: '=x*2', role: 'output', format: '0.00' },
+          { content: 'twice x', role: 'label' },
+        ],
+      ]),
     ],
     names: [
       { name: 'x', sheet: IN, address: '$A$1', comment: 'the input' },
@@ -74,7 +79,12 @@ export function writerContract(name: string, make: () => WriterUnderTest): void 
   }
 
   /** Expects `apply(plan)` to be refused with `code`, leaving the workbook as it was. */
-  async function expectRefused(w: WriterUnderTest, plan: WorkbookPlan, replace: readonly string[], code: WriteErrorCode): Promise<WorkbookWriteError> {
+  async function expectRefused(
+    w: WriterUnderTest,
+    plan: WorkbookPlan,
+    replace: readonly string[],
+    code: WriteErrorCode,
+  ): Promise<WorkbookWriteError> {
     const before = await state(w);
     const error = await refusal(w.target.apply(plan, { replace }));
     expect(error.code).toBe(code);
@@ -107,12 +117,19 @@ export function writerContract(name: string, make: () => WriterUnderTest): void 
       const w = make();
       await w.target.apply(twoSheets(), { replace: [] });
       const error = await expectRefused(w, oneSheet('Keep', 'mine', [{ name: 'X', sheet: 'Keep', address: '$A$1', comment: '' }]), [], 'NAME_EXISTS');
-      expect(error.message).toMatch(/^The workbook already defines the name "x"( \(.+\))?; nothing was changed\. Load a new copy, whose names do not clash\.$/);
+      expect(error.message).toMatch(
+        /^The workbook already defines the name "x"( \(.+\))?; nothing was changed\. Load a new copy, whose names do not clash\.$/,
+      );
     });
 
     it('refuses a name pointing at a sheet neither the plan nor the workbook has, with DANGLING_NAME, before changing anything', async () => {
       const w = make();
-      const error = await expectRefused(w, oneSheet('Keep', 'mine', [{ name: 'z', sheet: 'Nowhere', address: '$A$1', comment: '' }]), [], 'DANGLING_NAME');
+      const error = await expectRefused(
+        w,
+        oneSheet('Keep', 'mine', [{ name: 'z', sheet: 'Nowhere', address: '$A$1', comment: '' }]),
+        [],
+        'DANGLING_NAME',
+      );
       expect(error.message).toBe('The name "z" refers to a sheet "Nowhere" that neither the plan nor the workbook has; nothing was changed.');
     });
 
@@ -175,7 +192,12 @@ export function writerContract(name: string, make: () => WriterUnderTest): void 
     it('reports no progress for a refused plan', async () => {
       const w = make();
       const seen: Progress[] = [];
-      await refusal(w.target.apply(oneSheet('Keep', 'x', [{ name: 'z', sheet: 'Nowhere', address: '$A$1', comment: '' }]), { replace: [], onProgress: (p) => seen.push(p) }));
+      await refusal(
+        w.target.apply(oneSheet('Keep', 'x', [{ name: 'z', sheet: 'Nowhere', address: '$A$1', comment: '' }]), {
+          replace: [],
+          onProgress: (p) => seen.push(p),
+        }),
+      );
       expect(seen).toEqual([]);
     });
 
@@ -206,7 +228,13 @@ export function writerContract(name: string, make: () => WriterUnderTest): void 
 
       it('reads cells as formula and value, an empty cell as null', async () => {
         const t = await driven();
-        expect(await t.readCells([{ sheet: IN, address: 'A1' }, { sheet: OUT, address: 'A1' }, { sheet: IN, address: 'C1' }])).toEqual([
+        expect(
+          await t.readCells([
+            { sheet: IN, address: 'A1' },
+            { sheet: OUT, address: 'A1' },
+            { sheet: IN, address: 'C1' },
+          ]),
+        ).toEqual([
           { formula: null, value: 21 },
           { formula: '=x*2', value: 42 }, // 21 × 2
           { formula: null, value: null },

@@ -42,6 +42,12 @@ describe('WorkbookWriteError', () => {
     const e = new WorkbookWriteError('SHEET_EXISTS', 'Force', 'checking the workbook', 'The workbook already has a sheet "Force"');
     expect(e).toBeInstanceOf(Error);
     expect(e).toBeInstanceOf(WorkbookWriteError);
-    expect(e).toMatchObject({ name: 'WorkbookWriteError', code: 'SHEET_EXISTS', sheet: 'Force', step: 'checking the workbook', message: 'The workbook already has a sheet "Force"' });
+    expect(e).toMatchObject({
+      name: 'WorkbookWriteError',
+      code: 'SHEET_EXISTS',
+      sheet: 'Force',
+      step: 'checking the workbook',
+      message: 'The workbook already has a sheet "Force"',
+    });
   });
 });

@@ -103,8 +103,7 @@ export const forceRotation = declare({
     reference: 'UK Harmony Guidelines (6-month tours, 24 months between), Iraq Inquiry report, section 16.1.',
   },
   examples: [{ formula: '=DEF.FORCE_ROTATION(6, 24)', result: '5', says: '(UK Harmony Guidelines)', after: '.' }],
-  call: (tour_months: Grid, interval_months: Grid) =>
-    toExcel(() => lift(FORCE_ROTATION, [tour_months, interval_months], toExcelError)),
+  call: (tour_months: Grid, interval_months: Grid) => toExcel(() => lift(FORCE_ROTATION, [tour_months, interval_months], toExcelError)),
 });
 
 export const forceCost = declare({
@@ -128,6 +127,5 @@ export const forceCost = declare({
       after: ": 40,000 troops at the baseline's EUR 120,000 per soldier-year (Italy's UNIFIL contingent, 2011 decree).",
     },
   ],
-  call: (personnel: Grid, cost_per_year: Grid, years?: Argument) =>
-    toExcel(() => lift(FORCE_COST, [personnel, cost_per_year, years], toExcelError)),
+  call: (personnel: Grid, cost_per_year: Grid, years?: Argument) => toExcel(() => lift(FORCE_COST, [personnel, cost_per_year, years], toExcelError)),
 });

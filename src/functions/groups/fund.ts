@@ -27,8 +27,7 @@ const key = choiceParameter(
   {
     description: '"GDP" (default, 2024), "EFSF" (2011 guarantees), "ESM", "ECB" (euro area 2024) or "POP" (2024).',
     help: {
-      accepted:
-        '<code>GDP</code> (default), <code>EFSF</code>, <code>ESM</code>, <code>ECB</code>, <code>POP</code> (see <a href="#keys">keys</a>)',
+      accepted: '<code>GDP</code> (default), <code>EFSF</code>, <code>ESM</code>, <code>ECB</code>, <code>POP</code> (see <a href="#keys">keys</a>)',
     },
   },
   'GDP',
@@ -38,8 +37,7 @@ const participants = (who: string) =>
   setParameter(participantsParam, 'a range of countries', {
     description: `Range of participating countries. Default: every country the key covers. Others ${who} 0.`,
     help: {
-      accepted:
-        'Blank cells are ignored; a range with no country at all is <code>#VALUE!</code>. Omitted: every country the key covers.',
+      accepted: 'Blank cells are ignored; a range with no country at all is <code>#VALUE!</code>. Omitted: every country the key covers.',
     },
   });
 
@@ -98,8 +96,7 @@ export const fundKey = declare({
         '<code>=DEF.FUND_KEY("PL", "EFSF")</code> → <code>#N/A</code>: Poland was not an EFSF guarantor.',
     },
   ],
-  call: (country: Grid, key?: Argument, participants?: Argument) =>
-    toExcel(() => liftFundKey(country, key, participants, toExcelError)),
+  call: (country: Grid, key?: Argument, participants?: Argument) => toExcel(() => liftFundKey(country, key, participants, toExcelError)),
 });
 
 export const fundGuarantees = declare({
@@ -127,6 +124,5 @@ export const fundGuarantees = declare({
       after: ": the EFSF's EUR 440 bn lending capacity.",
     },
   ],
-  call: (lending_capacity: Grid, over_guarantee?: Argument) =>
-    toExcel(() => lift(FUND_GUARANTEES, [lending_capacity, over_guarantee], toExcelError)),
+  call: (lending_capacity: Grid, over_guarantee?: Argument) => toExcel(() => lift(FUND_GUARANTEES, [lending_capacity, over_guarantee], toExcelError)),
 });

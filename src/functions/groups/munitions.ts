@@ -85,8 +85,7 @@ export const munitionRegenYears = declare({
       result: '3',
       says: 'years',
       after:
-        ": Germany's 30-day need and its 2023 stock of 155 mm rounds (Der Spiegel via Reuters, 2023) at an illustrative " +
-        '70,000 rounds a year.',
+        ": Germany's 30-day need and its 2023 stock of 155 mm rounds (Der Spiegel via Reuters, 2023) at an illustrative " + '70,000 rounds a year.',
     },
   ],
   call: (target_stock: Grid, current_stock: Grid, annual_production: Grid, annual_drawdown?: Argument) =>

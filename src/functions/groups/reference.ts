@@ -35,7 +35,7 @@ export const assumption = declare({
         description: '"central" (default: the scenario\'s value), "low" or "high".',
         help: {
           accepted:
-            '<code>central</code> (default: the scenario\'s value), <code>low</code> or <code>high</code>; the bounds are the same ' +
+            "<code>central</code> (default: the scenario's value), <code>low</code> or <code>high</code>; the bounds are the same " +
             'in every scenario. Where the baseline gives no value the result is <code>#N/A</code>.',
         },
       },
@@ -44,7 +44,8 @@ export const assumption = declare({
   ],
   method: {
     equation: "the assumption's value in the scenario, or its low or high bound, as the brief's baseline gives it",
-    reference: 'A. Gilli, M. Gilli and N. Petrelli, IEP@BU commentary no. 187, 26 March 2025; each assumption\'s own basis is in <code>DEF.SOURCE</code>.',
+    reference:
+      "A. Gilli, M. Gilli and N. Petrelli, IEP@BU commentary no. 187, 26 March 2025; each assumption's own basis is in <code>DEF.SOURCE</code>.",
   },
   examples: [
     {

@@ -4,17 +4,17 @@
  * one `Excel.run` with one sync, whatever the number of cells; `evaluate` takes a second only the
  * first time it finds the workbook in manual calculation. Failures are {@link WorkbookWriteError}s.
  */
-import { cellReference, parseCellReference } from "../../workbook/a1";
-import { errorDetail } from "../../workbook/messages";
-import type { Constant } from "../../workbook/plan";
-import { type CellRef, type CellState, WorkbookWriteError } from "../../workbook/writer";
-import { constantOf } from "./layout";
-import type { ExcelRun } from "./writer";
+import { cellReference, parseCellReference } from '../../workbook/a1';
+import { errorDetail } from '../../workbook/messages';
+import type { Constant } from '../../workbook/plan';
+import { type CellRef, type CellState, WorkbookWriteError } from '../../workbook/writer';
+import { constantOf } from './layout';
+import type { ExcelRun } from './writer';
 
 /** `Force!B13, Fund!C5`, at most five cells then a count. */
 function refList(refs: readonly CellRef[]): string {
   const shown = refs.slice(0, 5).map(cellReference);
-  return refs.length > 5 ? `${shown.join(", ")} and ${refs.length - 5} more` : shown.join(", ");
+  return refs.length > 5 ? `${shown.join(', ')} and ${refs.length - 5} more` : shown.join(', ');
 }
 
 /** The cell an address as Excel reports it names (`'Force (2)'!$B$13`), or `null` for anything but one cell on one sheet. */
@@ -37,7 +37,7 @@ export class ExcelDriver {
       });
     } catch (error) {
       const where = cellReference({ sheet, address: cell });
-      throw new WorkbookWriteError("WRITE_FAILED", sheet, `setting ${where}`, `Could not set ${where}: ${errorDetail(error)}`);
+      throw new WorkbookWriteError('WRITE_FAILED', sheet, `setting ${where}`, `Could not set ${where}: ${errorDetail(error)}`);
     }
   }
 
@@ -45,12 +45,12 @@ export class ExcelDriver {
     try {
       return await this.run(async (context) => {
         const range = context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
-        range.load("address");
+        range.load('address');
         await context.sync();
         return range.isNullObject ? null : cellOf(range.address);
       });
     } catch (error) {
-      throw new WorkbookWriteError("READ_FAILED", "", `reading the name "${name}"`, `Could not read the name "${name}": ${errorDetail(error)}.`);
+      throw new WorkbookWriteError('READ_FAILED', '', `reading the name "${name}"`, `Could not read the name "${name}": ${errorDetail(error)}.`);
     }
   }
 
@@ -58,14 +58,14 @@ export class ExcelDriver {
     try {
       return await this.run(async (context) => {
         const range = context.workbook.getSelectedRange();
-        range.load("address,cellCount");
+        range.load('address,cellCount');
         await context.sync();
         return range.cellCount === 1 ? cellOf(range.address) : null;
       });
     } catch (error) {
       // A chart or a shape is selected: no cell is.
-      if (typeof error === "object" && error !== null && "code" in error && error.code === "InvalidSelection") return null;
-      throw new WorkbookWriteError("READ_FAILED", "", "reading the selection", `Could not read the selected cell: ${errorDetail(error)}.`);
+      if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'InvalidSelection') return null;
+      throw new WorkbookWriteError('READ_FAILED', '', 'reading the selection', `Could not read the selected cell: ${errorDetail(error)}.`);
     }
   }
 
@@ -75,18 +75,18 @@ export class ExcelDriver {
     try {
       return await this.run(async (context) => {
         const worksheets = context.workbook.worksheets;
-        const ranges = refs.map((ref) => worksheets.getItem(ref.sheet).getRange(ref.address).load("formulas,values,valueTypes"));
+        const ranges = refs.map((ref) => worksheets.getItem(ref.sheet).getRange(ref.address).load('formulas,values,valueTypes'));
         await context.sync();
         return ranges.map((range): CellState => {
           const formula: unknown = range.formulas[0]?.[0];
           return {
-            formula: typeof formula === "string" && formula.startsWith("=") ? formula : null,
+            formula: typeof formula === 'string' && formula.startsWith('=') ? formula : null,
             value: constantOf(range.values[0]?.[0], range.valueTypes[0]?.[0]),
           };
         });
       });
     } catch (error) {
-      throw new WorkbookWriteError("READ_FAILED", refs[0]?.sheet ?? "", "reading cells", `Could not read ${refList(refs)}: ${errorDetail(error)}.`);
+      throw new WorkbookWriteError('READ_FAILED', refs[0]?.sheet ?? '', 'reading cells', `Could not read ${refList(refs)}: ${errorDetail(error)}.`);
     }
   }
 
@@ -102,23 +102,23 @@ export class ExcelDriver {
         const application = context.workbook.application;
         for (const input of inputs) worksheets.getItem(input.ref.sheet).getRange(input.ref.address).values = [[input.value]];
         const calculatedFirst = this.manualCalculation;
-        if (calculatedFirst) application.calculate("Recalculate");
-        application.load("calculationMode");
-        const ranges = outputs.map((ref) => worksheets.getItem(ref.sheet).getRange(ref.address).load("values,valueTypes"));
+        if (calculatedFirst) application.calculate('Recalculate');
+        application.load('calculationMode');
+        const ranges = outputs.map((ref) => worksheets.getItem(ref.sheet).getRange(ref.address).load('values,valueTypes'));
         await context.sync();
-        this.manualCalculation = application.calculationMode === "Manual";
+        this.manualCalculation = application.calculationMode === 'Manual';
         if (this.manualCalculation && !calculatedFirst) {
-          application.calculate("Recalculate");
-          for (const range of ranges) range.load("values,valueTypes");
+          application.calculate('Recalculate');
+          for (const range of ranges) range.load('values,valueTypes');
           await context.sync();
         }
         return ranges.map((range) => constantOf(range.values[0]?.[0], range.valueTypes[0]?.[0]));
       });
     } catch (error) {
       throw new WorkbookWriteError(
-        "WRITE_FAILED",
-        inputs[0]?.ref.sheet ?? "",
-        "evaluating",
+        'WRITE_FAILED',
+        inputs[0]?.ref.sheet ?? '',
+        'evaluating',
         `Could not set ${refList(inputs.map((i) => i.ref))} and read ${refList(outputs)}: ${errorDetail(error)}.`,
       );
     }
@@ -132,7 +132,12 @@ export class ExcelDriver {
         await context.sync();
       });
     } catch (error) {
-      throw new WorkbookWriteError("WRITE_FAILED", name, `deleting the sheet "${name}"`, `Could not delete the sheet "${name}": ${errorDetail(error)}.`);
+      throw new WorkbookWriteError(
+        'WRITE_FAILED',
+        name,
+        `deleting the sheet "${name}"`,
+        `Could not delete the sheet "${name}": ${errorDetail(error)}.`,
+      );
     }
   }
 
@@ -145,15 +150,15 @@ export class ExcelDriver {
         for (const { ref, state } of cells) {
           const range = worksheets.getItem(ref.sheet).getRange(ref.address);
           if (state.formula !== null) range.formulas = [[state.formula]];
-          else range.values = [[state.value ?? ""]];
+          else range.values = [[state.value ?? '']];
         }
         await context.sync();
       });
     } catch (error) {
       throw new WorkbookWriteError(
-        "WRITE_FAILED",
-        cells[0]?.ref.sheet ?? "",
-        "restoring cells",
+        'WRITE_FAILED',
+        cells[0]?.ref.sheet ?? '',
+        'restoring cells',
         `Could not put back ${refList(cells.map((c) => c.ref))}; check them: ${errorDetail(error)}.`,
       );
     }

@@ -3,12 +3,12 @@
  * contract (`src/workbook/writer.ts`) over the open workbook by composing the plan writer
  * (`writer.ts`: applying plans with undo) and the driver (`drive.ts`: reading and driving cells).
  */
-import type { Constant, WorkbookPlan } from "../../workbook/plan";
-import type { CellRef, CellState, DrivableTarget, WriteOptions } from "../../workbook/writer";
-import { ExcelDriver } from "./drive";
-import { ExcelPlanWriter, type ExcelRun, type SetSupported } from "./writer";
+import type { Constant, WorkbookPlan } from '../../workbook/plan';
+import type { CellRef, CellState, DrivableTarget, WriteOptions } from '../../workbook/writer';
+import { ExcelDriver } from './drive';
+import { ExcelPlanWriter, type ExcelRun, type SetSupported } from './writer';
 
-export type { ExcelRun, SetSupported } from "./writer";
+export type { ExcelRun, SetSupported } from './writer';
 
 export interface ExcelTargetOptions {
   /** Default: `Excel.run`. */
@@ -24,13 +24,16 @@ export class ExcelTarget implements DrivableTarget {
 
   constructor(options: ExcelTargetOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
-    this.writer = new ExcelPlanWriter(this.run, options.isSetSupported ?? ((set, version) => Office.context.requirements.isSetSupported(set, version)));
+    this.writer = new ExcelPlanWriter(
+      this.run,
+      options.isSetSupported ?? ((set, version) => Office.context.requirements.isSetSupported(set, version)),
+    );
     this.driver = new ExcelDriver(this.run);
   }
 
   async sheetNames(): Promise<string[]> {
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets.load("items/name");
+      const sheets = context.workbook.worksheets.load('items/name');
       await context.sync();
       return sheets.items.map((s) => s.name);
     });
@@ -38,7 +41,7 @@ export class ExcelTarget implements DrivableTarget {
 
   async definedNames(): Promise<string[]> {
     return this.run(async (context) => {
-      const names = context.workbook.names.load("items/name");
+      const names = context.workbook.names.load('items/name');
       await context.sync();
       return names.items.map((n) => n.name);
     });

@@ -4,22 +4,22 @@
  * `Worksheet.getRanges`, column-width runs, drop-down groups, notes, temporary sheet names, and the
  * reverse: a {@link Constant} from what `Range.values` gives back.
  */
-import { blockAddress, columnName, address } from "../../workbook/a1";
-import { columnPoints } from "../../workbook/look";
-import type { CellRole, Constant, SheetPlan } from "../../workbook/plan";
+import { blockAddress, columnName, address } from '../../workbook/a1';
+import { columnPoints } from '../../workbook/look';
+import type { CellRole, Constant, SheetPlan } from '../../workbook/plan';
 
 /** A cell's content as `Range.formulas` takes it: formulas and constants as they are, empty as `""`. */
 export function formulasOf(sheet: SheetPlan): (string | number | boolean)[][] {
-  return sheet.cells.map((row) => row.map((cell) => cell.content ?? ""));
+  return sheet.cells.map((row) => row.map((cell) => cell.content ?? ''));
 }
 
 /** Number formats as `Range.numberFormat` takes them: `General` where the plan sets none. */
 export function formatsOf(sheet: SheetPlan): string[][] {
-  return sheet.cells.map((row) => row.map((cell) => cell.format ?? "General"));
+  return sheet.cells.map((row) => row.map((cell) => cell.format ?? 'General'));
 }
 
 function isTextConstant(content: Constant): content is string {
-  return typeof content === "string" && content !== "" && !content.startsWith("=");
+  return typeof content === 'string' && content !== '' && !content.startsWith('=');
 }
 
 /**
@@ -32,9 +32,9 @@ export function textMaskOf(sheet: SheetPlan): string[][] | undefined {
   let any = false;
   const mask = sheet.cells.map((row) =>
     row.map((cell) => {
-      if (!isTextConstant(cell.content)) return "General";
+      if (!isTextConstant(cell.content)) return 'General';
       any = true;
-      return "@";
+      return '@';
     }),
   );
   return any ? mask : undefined;
@@ -95,15 +95,15 @@ export function rolesToRanges(sheet: SheetPlan): Map<CellRole, string[]> {
  */
 export function chunkAddresses(addresses: readonly string[], maxLength = 2000): string[] {
   const chunks: string[] = [];
-  let current = "";
+  let current = '';
   for (const a of addresses) {
-    if (current !== "" && current.length + 2 + a.length > maxLength) {
+    if (current !== '' && current.length + 2 + a.length > maxLength) {
       chunks.push(current);
-      current = "";
+      current = '';
     }
-    current = current === "" ? a : `${current}, ${a}`;
+    current = current === '' ? a : `${current}, ${a}`;
   }
-  if (current !== "") chunks.push(current);
+  if (current !== '') chunks.push(current);
   return chunks;
 }
 
@@ -124,7 +124,7 @@ export function columnWidthRuns(sheet: SheetPlan): { readonly columns: string; r
 export function validationGroups(sheet: SheetPlan): { readonly addresses: string[]; readonly source: string; readonly prompt: string }[] {
   const groups = new Map<string, { addresses: string[]; source: string; prompt: string }>();
   for (const v of sheet.validations) {
-    const source = v.list.join(",");
+    const source = v.list.join(',');
     const key = JSON.stringify([source, v.prompt]);
     const group = groups.get(key) ?? { addresses: [], source, prompt: v.prompt };
     group.addresses.push(v.address);
@@ -138,7 +138,7 @@ export function notesOf(sheet: SheetPlan): { readonly address: string; readonly 
   const notes: { address: string; note: string }[] = [];
   sheet.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell.note !== undefined && cell.note !== "") notes.push({ address: address(r, c), note: cell.note });
+      if (cell.note !== undefined && cell.note !== '') notes.push({ address: address(r, c), note: cell.note });
     }),
   );
   return notes;
@@ -146,8 +146,8 @@ export function notesOf(sheet: SheetPlan): { readonly address: string; readonly 
 
 /** What `Range.values` and `Range.valueTypes` give for one cell, as a {@link Constant}: empty is `null`, an error its code. */
 export function constantOf(value: unknown, valueType: unknown): Constant {
-  if (valueType === "Empty") return null;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return value === "" && valueType !== "Error" ? null : value;
+  if (valueType === 'Empty') return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value === '' && valueType !== 'Error' ? null : value;
   return null;
 }

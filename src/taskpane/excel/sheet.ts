@@ -3,10 +3,10 @@
  * the block's formulas and number formats as whole arrays, one style call per role, widths, panes,
  * drop-downs, notes, colour scales and charts. Nothing here syncs.
  */
-import { address } from "../../workbook/a1";
-import { blockAddress, type SheetPlan } from "../../workbook/plan";
-import { chunkAddresses, columnWidthRuns, formatsOf, formulasOf, notesOf, rolesToRanges, textMaskOf, validationGroups } from "./layout";
-import { type Cells, chartTypeOf, colorScaleCriteria, STYLES } from "./styles";
+import { address } from '../../workbook/a1';
+import { blockAddress, type SheetPlan } from '../../workbook/plan';
+import { chunkAddresses, columnWidthRuns, formatsOf, formulasOf, notesOf, rolesToRanges, textMaskOf, validationGroups } from './layout';
+import { type Cells, chartTypeOf, colorScaleCriteria, STYLES } from './styles';
 
 /** What the workbook's Excel supports, as the writer uses it. */
 export interface Capabilities {
@@ -48,19 +48,19 @@ export function writeSheet(ws: Excel.Worksheet, sheet: SheetPlan, can: Capabilit
   for (const g of validationGroups(sheet)) {
     each(g.addresses, (cells) => {
       cells.dataValidation.rule = { list: { inCellDropDown: true, source: g.source } };
-      cells.dataValidation.prompt = { showPrompt: true, title: "", message: g.prompt };
+      cells.dataValidation.prompt = { showPrompt: true, title: '', message: g.prompt };
     });
   }
   if (can.notes) for (const n of notesOf(sheet)) ws.notes.add(n.address, n.note);
 
   if (can.conditionalFormats) {
     for (const scale of sheet.colorScales ?? []) {
-      const format = ws.getRange(scale.address).conditionalFormats.add("ColorScale");
+      const format = ws.getRange(scale.address).conditionalFormats.add('ColorScale');
       format.colorScale.criteria = colorScaleCriteria(scale);
     }
   }
   for (const plan of sheet.charts ?? []) {
-    const chart = ws.charts.add(chartTypeOf(plan), ws.getRange(plan.dataAddress), "Columns");
+    const chart = ws.charts.add(chartTypeOf(plan), ws.getRange(plan.dataAddress), 'Columns');
     chart.title.text = plan.title;
     if (plan.xTitle !== undefined) chart.axes.categoryAxis.title.text = plan.xTitle;
     if (plan.yTitle !== undefined) chart.axes.valueAxis.title.text = plan.yTitle;

@@ -6,9 +6,9 @@
  * differ, restores the names, then reads the workbook back and says exactly what is still not as it
  * was. It is tried twice, since a lost reply is no reason to stop.
  */
-import { errorDetail } from "../../workbook/messages";
-import type { WorkbookPlan } from "../../workbook/plan";
-import type { ExcelRun } from "./writer";
+import { errorDetail } from '../../workbook/messages';
+import type { WorkbookPlan } from '../../workbook/plan';
+import type { ExcelRun } from './writer';
 
 /** A sheet as the workbook names it, with its id. */
 export interface SheetId {
@@ -59,11 +59,11 @@ interface Now {
 }
 
 const lower = (s: string): string => s.toLowerCase();
-const quoted = (items: readonly string[]): string => items.map((x) => `"${x}"`).join(", ");
+const quoted = (items: readonly string[]): string => items.map((x) => `"${x}"`).join(', ');
 
 /** The block part of an address Excel gives with its sheet (`'Force (2)'!A1:D9` → `A1:D9`). */
 function blockOf(reference: string): string {
-  return reference.slice(reference.lastIndexOf("!") + 1);
+  return reference.slice(reference.lastIndexOf('!') + 1);
 }
 
 /**
@@ -74,13 +74,18 @@ export async function readContents(context: Excel.RequestContext, ids: readonly 
   const worksheets = context.workbook.worksheets;
   const reads = ids.map((id) => {
     const ws = worksheets.getItem(id);
-    return { id, ws, used: ws.getUsedRangeOrNullObject().load("address,formulas,numberFormat,valueTypes"), count: notes ? ws.notes.getCount() : undefined };
+    return {
+      id,
+      ws,
+      used: ws.getUsedRangeOrNullObject().load('address,formulas,numberFormat,valueTypes'),
+      count: notes ? ws.notes.getCount() : undefined,
+    };
   });
   await context.sync();
   const located = reads.map((r) =>
     Array.from({ length: r.count?.value ?? 0 }, (_, i) => {
-      const note = r.ws.notes.getItemAt(i).load("content");
-      return { note, cell: note.getLocation().load("address") };
+      const note = r.ws.notes.getItemAt(i).load('content');
+      return { note, cell: note.getLocation().load('address') };
     }),
   );
   if (located.some((l) => l.length > 0)) await context.sync();
@@ -105,13 +110,13 @@ export function deleteNotes(ws: Excel.Worksheet, count: number): void {
 
 /** Reads sheets and names (1 sync), then the contents of the `ids` still there ({@link readContents}). */
 async function readNow(context: Excel.RequestContext, ids: readonly string[], notes: boolean): Promise<Now> {
-  const sheets = context.workbook.worksheets.load("items/name,items/id");
-  const names = context.workbook.names.load("items/name,items/formula,items/comment");
+  const sheets = context.workbook.worksheets.load('items/name,items/id');
+  const names = context.workbook.names.load('items/name,items/formula,items/comment');
   await context.sync();
   const sheetList = sheets.items.map((s) => ({ name: s.name, id: s.id }));
   const nameList = names.items.map((n) => {
     const formula: unknown = n.formula;
-    return { name: n.name, formula: typeof formula === "string" ? formula : "", comment: n.comment };
+    return { name: n.name, formula: typeof formula === 'string' ? formula : '', comment: n.comment };
   });
   const present = ids.filter((id) => sheetList.some((s) => s.id === id));
   const contents = present.length > 0 ? await readContents(context, present, notes) : new Map<string, Contents>();
@@ -120,7 +125,9 @@ async function readNow(context: Excel.RequestContext, ids: readonly string[], no
 
 /** Same address, formulas, number formats and notes (value types follow from the formulas). */
 const sameContents = (a: Contents | undefined, b: Contents): boolean =>
-  a !== undefined && a.address === b.address && JSON.stringify([a.formulas, a.numberFormat, a.notes]) === JSON.stringify([b.formulas, b.numberFormat, b.notes]);
+  a !== undefined &&
+  a.address === b.address &&
+  JSON.stringify([a.formulas, a.numberFormat, a.notes]) === JSON.stringify([b.formulas, b.numberFormat, b.notes]);
 
 /**
  * What to write back into `Range.formulas` of a cleared (General) range: text with a leading `'`,
@@ -128,7 +135,9 @@ const sameContents = (a: Contents | undefined, b: Contents): boolean =>
  * entered as a formula, not as text.
  */
 function formulasToWrite(c: Contents): unknown[][] {
-  return c.formulas.map((row, i) => row.map((f, j) => (typeof f === "string" && f !== "" && !f.startsWith("=") && c.valueTypes[i]?.[j] === "String" ? `'${f}` : f)));
+  return c.formulas.map((row, i) =>
+    row.map((f, j) => (typeof f === 'string' && f !== '' && !f.startsWith('=') && c.valueTypes[i]?.[j] === 'String' ? `'${f}` : f)),
+  );
 }
 
 /** The ids of the sheets this write created that are in the workbook now. */
@@ -138,7 +147,8 @@ function ours(before: Before, written: Written, now: Now): string[] {
   // The sheet being added when the write failed: if it is there under that name and was not there
   // before, the add applied (had the user taken the name first, the add would have failed as such).
   const adding = written.adding;
-  const added = adding === undefined ? undefined : now.sheets.find((s) => lower(s.name) === lower(adding) && !old.has(s.id) && !written.created.includes(s.id));
+  const added =
+    adding === undefined ? undefined : now.sheets.find((s) => lower(s.name) === lower(adding) && !old.has(s.id) && !written.created.includes(s.id));
   if (added !== undefined) ids.push(added.id);
   return ids;
 }
@@ -147,12 +157,14 @@ function ours(before: Before, written: Written, now: Now): string[] {
 function differences(plan: WorkbookPlan, before: Before, written: Written, now: Now): string[] {
   const left: string[] = [];
   const createdLeft = ours(before, written, now).map((id) => now.sheets.find((s) => s.id === id)?.name ?? id);
-  if (createdLeft.length > 0) left.push(`the new ${createdLeft.length === 1 ? "sheet" : "sheets"} ${quoted(createdLeft)} could not be removed`);
+  if (createdLeft.length > 0) left.push(`the new ${createdLeft.length === 1 ? 'sheet' : 'sheets'} ${quoted(createdLeft)} could not be removed`);
   const gone = before.sheets.filter((s) => !now.sheets.some((n) => n.id === s.id)).map((s) => s.name);
-  if (gone.length > 0) left.push(`the ${gone.length === 1 ? "sheet" : "sheets"} ${quoted(gone)} ${gone.length === 1 ? "is" : "are"} gone`);
-  const unrestored = [...before.replaced.values()].filter((r) => now.contents.has(r.id) && !sameContents(now.contents.get(r.id), r.contents)).map((r) => r.name);
+  if (gone.length > 0) left.push(`the ${gone.length === 1 ? 'sheet' : 'sheets'} ${quoted(gone)} ${gone.length === 1 ? 'is' : 'are'} gone`);
+  const unrestored = [...before.replaced.values()]
+    .filter((r) => now.contents.has(r.id) && !sameContents(now.contents.get(r.id), r.contents))
+    .map((r) => r.name);
   if (unrestored.length > 0) {
-    left.push(`${quoted(unrestored)} still ${unrestored.length === 1 ? "holds" : "hold"} some of the new contents (the old could not be put back)`);
+    left.push(`${quoted(unrestored)} still ${unrestored.length === 1 ? 'holds' : 'hold'} some of the new contents (the old could not be put back)`);
   }
   const planNames = new Set(plan.names.map((n) => lower(n.name)));
   const changed: string[] = [];
@@ -163,7 +175,8 @@ function differences(plan: WorkbookPlan, before: Before, written: Written, now: 
   for (const n of now.names) {
     if (planNames.has(lower(n.name)) && !before.names.some((m) => lower(m.name) === lower(n.name))) changed.push(n.name);
   }
-  if (changed.length > 0) left.push(`the ${changed.length === 1 ? "name" : "names"} ${quoted(changed)} ${changed.length === 1 ? "differs" : "differ"} from before`);
+  if (changed.length > 0)
+    left.push(`the ${changed.length === 1 ? 'name' : 'names'} ${quoted(changed)} ${changed.length === 1 ? 'differs' : 'differ'} from before`);
   return left;
 }
 
@@ -270,15 +283,16 @@ export async function undoWrite(run: ExcelRun, plan: WorkbookPlan, before: Befor
       // Reported below: what is left could not be read.
     }
   }
-  if (left?.length === 0) return { exact: true, message: "The sheets it had created were removed and any replaced sheets restored; nothing else changed." };
-  const why = failure === undefined ? "" : ` (${errorDetail(failure)})`;
-  if (left !== undefined) return { exact: false, message: `Undoing it was incomplete${why}: ${left.join("; ")}.` };
+  if (left?.length === 0)
+    return { exact: true, message: 'The sheets it had created were removed and any replaced sheets restored; nothing else changed.' };
+  const why = failure === undefined ? '' : ` (${errorDetail(failure)})`;
+  if (left !== undefined) return { exact: false, message: `Undoing it was incomplete${why}: ${left.join('; ')}.` };
   const replaced = [...before.replaced.values()].map((r) => r.name);
   const added = plan.sheets.map((s) => s.name).filter((n) => !replaced.some((r) => lower(r) === lower(n)));
   const checks = [
-    added.length > 0 ? `delete the new sheets among ${quoted(added)} if they are there` : "",
-    replaced.length > 0 ? `check the replaced sheets ${quoted(replaced)}` : "",
-    plan.names.length > 0 ? `check the names ${quoted(plan.names.map((n) => n.name))}` : "",
-  ].filter((x) => x !== "");
-  return { exact: false, message: `Undoing it failed too${why}, and what is left could not be read back: ${checks.join("; ")}.` };
+    added.length > 0 ? `delete the new sheets among ${quoted(added)} if they are there` : '',
+    replaced.length > 0 ? `check the replaced sheets ${quoted(replaced)}` : '',
+    plan.names.length > 0 ? `check the names ${quoted(plan.names.map((n) => n.name))}` : '',
+  ].filter((x) => x !== '');
+  return { exact: false, message: `Undoing it failed too${why}, and what is left could not be read back: ${checks.join('; ')}.` };
 }

@@ -18,13 +18,13 @@
  * {@link WorkbookWriteError} naming the sheet and step: WRITE_FAILED when the workbook is as it was,
  * UNDO_FAILED otherwise. The full baseline (5 new sheets) takes 7 syncs, however many rows.
  */
-import { nameFormula, parseReference } from "../../workbook/a1";
-import { planRefusal, workbookRefusal } from "../../workbook/checks";
-import { errorDetail } from "../../workbook/messages";
-import type { NamePlan, WorkbookPlan } from "../../workbook/plan";
-import { progressReporter, WorkbookWriteError, type WriteOptions } from "../../workbook/writer";
-import { type Capabilities, writeSheet } from "./sheet";
-import { type Before, type Contents, deleteNotes, type NameState, readContents, type SheetId, undoWrite } from "./undo";
+import { nameFormula, parseReference } from '../../workbook/a1';
+import { planRefusal, workbookRefusal } from '../../workbook/checks';
+import { errorDetail } from '../../workbook/messages';
+import type { NamePlan, WorkbookPlan } from '../../workbook/plan';
+import { progressReporter, WorkbookWriteError, type WriteOptions } from '../../workbook/writer';
+import { type Capabilities, writeSheet } from './sheet';
+import { type Before, type Contents, deleteNotes, type NameState, readContents, type SheetId, undoWrite } from './undo';
 
 /** `Excel.run` as the writer uses it; tests pass office-addin-mock's instead. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -39,11 +39,11 @@ const referenceOf = (n: NamePlan): string => nameFormula(n.sheet, n.address);
 
 /** Whether an Office error says a `WorksheetCollection.add` found its name taken (then the sheet there is not ours). */
 function nameWasTaken(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const code = "code" in error ? error.code : undefined;
-  const debugInfo = "debugInfo" in error ? error.debugInfo : undefined;
-  const location = typeof debugInfo === "object" && debugInfo !== null && "errorLocation" in debugInfo ? debugInfo.errorLocation : undefined;
-  return code === "ItemAlreadyExists" && location === "WorksheetCollection.add";
+  if (typeof error !== 'object' || error === null) return false;
+  const code = 'code' in error ? error.code : undefined;
+  const debugInfo = 'debugInfo' in error ? error.debugInfo : undefined;
+  const location = typeof debugInfo === 'object' && debugInfo !== null && 'errorLocation' in debugInfo ? debugInfo.errorLocation : undefined;
+  return code === 'ItemAlreadyExists' && location === 'WorksheetCollection.add';
 }
 
 /** Writes plans into the workbook `run` opens; see the module comment for the steps. */
@@ -57,9 +57,9 @@ export class ExcelPlanWriter {
     const invalid = planRefusal(plan);
     if (invalid !== null) throw invalid;
     const capabilities: Capabilities = {
-      areas: this.isSetSupported("ExcelApi", "1.9"),
-      notes: this.isSetSupported("ExcelApi", "1.18"),
-      conditionalFormats: this.isSetSupported("ExcelApi", "1.6"),
+      areas: this.isSetSupported('ExcelApi', '1.9'),
+      notes: this.isSetSupported('ExcelApi', '1.18'),
+      conditionalFormats: this.isSetSupported('ExcelApi', '1.6'),
     };
     const before = await this.inspect(plan, options.replace, capabilities.notes);
     const refused = workbookRefusal(
@@ -72,7 +72,7 @@ export class ExcelPlanWriter {
 
     const existingNames = new Set(before.names.map((n) => lower(n.name)));
     const report = progressReporter(plan, options.onProgress);
-    let failing = { sheet: "", step: "" };
+    let failing = { sheet: '', step: '' };
     const created: string[] = [];
     let adding: string | undefined;
 
@@ -108,7 +108,7 @@ export class ExcelPlanWriter {
             ws.freezePanes.unfreeze();
           } else {
             ws = worksheets.add(sheet.name);
-            ws.load("id");
+            ws.load('id');
             adding = sheet.name;
           }
           first ??= ws;
@@ -121,14 +121,19 @@ export class ExcelPlanWriter {
           adding = undefined;
         }
 
-        failing = { sheet: "", step: "finishing" };
+        failing = { sheet: '', step: 'finishing' };
         report(plan.sheets.length);
         first?.activate();
         await context.sync();
       });
     } catch (error) {
       const undo = await undoWrite(this.run, plan, before, { created, adding: nameWasTaken(error) ? undefined : adding });
-      throw new WorkbookWriteError(undo.exact ? "WRITE_FAILED" : "UNDO_FAILED", failing.sheet, failing.step, `Loading failed while ${failing.step}: ${errorDetail(error)}. ${undo.message}`);
+      throw new WorkbookWriteError(
+        undo.exact ? 'WRITE_FAILED' : 'UNDO_FAILED',
+        failing.sheet,
+        failing.step,
+        `Loading failed while ${failing.step}: ${errorDetail(error)}. ${undo.message}`,
+      );
     }
     report(plan.sheets.length + 1);
   }
@@ -140,26 +145,39 @@ export class ExcelPlanWriter {
   private async inspect(plan: WorkbookPlan, replace: readonly string[], notes: boolean): Promise<Before> {
     try {
       return await this.run(async (context) => {
-        const sheets = context.workbook.worksheets.load("items/name,items/id");
-        const names = context.workbook.names.load("items/name,items/formula,items/comment");
+        const sheets = context.workbook.worksheets.load('items/name,items/id');
+        const names = context.workbook.names.load('items/name,items/formula,items/comment');
         await context.sync();
         const sheetList: SheetId[] = sheets.items.map((s) => ({ name: s.name, id: s.id }));
         const nameList: NameState[] = names.items.map((n) => {
           const formula: unknown = n.formula;
-          return { name: n.name, formula: typeof formula === "string" ? formula : "", comment: n.comment };
+          return { name: n.name, formula: typeof formula === 'string' ? formula : '', comment: n.comment };
         });
         const agreed = new Set(replace.map(lower));
         const planned = new Set(plan.sheets.map((s) => lower(s.name)));
         const replacing = sheetList.filter((s) => planned.has(lower(s.name)) && agreed.has(lower(s.name)));
         const replaced = new Map<string, SheetId & { contents: Contents }>();
         if (replacing.length > 0) {
-          const contents = await readContents(context, replacing.map((s) => s.id), notes);
-          for (const s of replacing) replaced.set(lower(s.name), { ...s, contents: contents.get(s.id) ?? { address: null, formulas: [], numberFormat: [], valueTypes: [], notes: [] } });
+          const contents = await readContents(
+            context,
+            replacing.map((s) => s.id),
+            notes,
+          );
+          for (const s of replacing)
+            replaced.set(lower(s.name), {
+              ...s,
+              contents: contents.get(s.id) ?? { address: null, formulas: [], numberFormat: [], valueTypes: [], notes: [] },
+            });
         }
         return { notes, sheets: sheetList, names: nameList, replaced };
       });
     } catch (error) {
-      throw new WorkbookWriteError("READ_FAILED", "", "reading the workbook", `Could not read the workbook's sheets and names: ${errorDetail(error)}. Nothing was changed.`);
+      throw new WorkbookWriteError(
+        'READ_FAILED',
+        '',
+        'reading the workbook',
+        `Could not read the workbook's sheets and names: ${errorDetail(error)}. Nothing was changed.`,
+      );
     }
   }
 }

@@ -6,33 +6,37 @@
  * message naming every sheet, cell and name that differs. The counts are printed, and recorded in
  * `test-results/fault-matrix.json`, for the closing note.
  */
-import * as fs from "fs";
-import * as path from "path";
-import { ExcelTarget } from "../../../src/taskpane/excel";
-import { PaneController } from "../../../src/taskpane/controller";
-import { SensitivityController } from "../../../src/taskpane/sensitivity-controller";
-import { baselinePlan } from "../../../src/workbook/baseline";
-import type { WorkbookPlan } from "../../../src/workbook/plan";
-import { FakeExcel } from "../mock/excel-mock";
-import { type Counts, faultMatrix, type Prepared, type Scenario } from "./fault-matrix";
+import * as fs from 'fs';
+import * as path from 'path';
+import { ExcelTarget } from '../../../src/taskpane/excel';
+import { PaneController } from '../../../src/taskpane/controller';
+import { SensitivityController } from '../../../src/taskpane/sensitivity-controller';
+import { baselinePlan } from '../../../src/workbook/baseline';
+import type { WorkbookPlan } from '../../../src/workbook/plan';
+import { FakeExcel } from '../mock/excel-mock';
+import { type Counts, faultMatrix, type Prepared, type Scenario } from './fault-matrix';
 
-const BASELINE = baselinePlan({ scenario: "peace" });
+const BASELINE = baselinePlan({ scenario: 'peace' });
 
 function workbook(): { excel: FakeExcel; target: ExcelTarget } {
-  const excel = new FakeExcel(["Sheet1"]);
-  excel.get("Sheet1").cells.set("A1", { content: "my own data", kind: "text", format: "General" });
-  excel.names.push({ name: "my_cell", formula: "=Sheet1!$A$1", comment: "the user's" });
+  const excel = new FakeExcel(['Sheet1']);
+  excel.get('Sheet1').cells.set('A1', { content: 'my own data', kind: 'text', format: 'General' });
+  excel.names.push({ name: 'my_cell', formula: '=Sheet1!$A$1', comment: "the user's" });
   return { excel, target: new ExcelTarget({ run: excel.run, isSetSupported: () => true }) };
 }
 
 /** The part of a load's message that reports the undo. */
 const undoReport = (message: string): string => {
   const i = message.search(/Undoing it|The sheets it had created|Nothing was changed|nothing was changed/);
-  return i < 0 ? "" : message.slice(i);
+  return i < 0 ? '' : message.slice(i);
 };
 
 /** A scenario over the pane: `setup` runs once, each trial starts from a copy of the workbook it left. */
-function paneScenario(name: string, setup: (target: ExcelTarget, excel: FakeExcel) => Promise<void>, act: (pane: PaneController) => Promise<void>): Scenario {
+function paneScenario(
+  name: string,
+  setup: (target: ExcelTarget, excel: FakeExcel) => Promise<void>,
+  act: (pane: PaneController) => Promise<void>,
+): Scenario {
   let prepared: FakeExcel | undefined;
   return {
     name,
@@ -51,7 +55,7 @@ function paneScenario(name: string, setup: (target: ExcelTarget, excel: FakeExce
           const pane = new PaneController(target);
           await act(pane);
           const s = pane.state.status;
-          return { ok: s.kind === "done", message: s.kind === "done" || s.kind === "error" ? s.message : s.kind };
+          return { ok: s.kind === 'done', message: s.kind === 'done' || s.kind === 'error' ? s.message : s.kind };
         },
       };
     },
@@ -61,82 +65,86 @@ function paneScenario(name: string, setup: (target: ExcelTarget, excel: FakeExce
 const nothing = (): Promise<void> => Promise.resolve();
 
 const SCENARIOS: Scenario[] = [
-  paneScenario("baseline load", nothing, (pane) => pane.loadBaseline()),
+  paneScenario('baseline load', nothing, (pane) => pane.loadBaseline()),
   paneScenario(
-    "replace",
+    'replace',
     async (target, excel) => {
       await target.apply(BASELINE, { replace: [] });
-      excel.names.push({ name: "my_line", formula: "=Assumptions!$G$6", comment: "the user's" });
+      excel.names.push({ name: 'my_line', formula: '=Assumptions!$G$6', comment: "the user's" });
     },
     // Replacing Assumptions (its notes, the names the baseline repoints, and the user's my_line that refers to it).
     async (pane) => {
-      await pane.loadSheet("assumptions");
-      if (pane.state.status.kind === "conflict") await pane.answer("replace");
+      await pane.loadSheet('assumptions');
+      if (pane.state.status.kind === 'conflict') await pane.answer('replace');
     },
   ),
   paneScenario(
-    "one-sheet load",
-    (target) => target.apply(baselinePlan({ scenario: "peace", kinds: ["assumptions"] }), { replace: [] }),
-    (pane) => pane.loadSheet("munitions"),
+    'one-sheet load',
+    (target) => target.apply(baselinePlan({ scenario: 'peace', kinds: ['assumptions'] }), { replace: [] }),
+    (pane) => pane.loadSheet('munitions'),
   ),
 ];
 
 /** In!A1 = 21, Out!A1 = x*2 (x names In!A1). */
 const DRIVEN: WorkbookPlan = {
   sheets: [
-    { name: "In", kind: "force", cells: [[{ content: 21, role: "input" }]], columnWidths: [10], validations: [] },
-    { name: "Out", kind: "force", cells: [[{ content: "=x*2", role: "output" }]], columnWidths: [10], validations: [] },
+    { name: 'In', kind: 'force', cells: [[{ content: 21, role: 'input' }]], columnWidths: [10], validations: [] },
+    { name: 'Out', kind: 'force', cells: [[{ content: '=x*2', role: 'output' }]], columnWidths: [10], validations: [] },
   ],
-  names: [{ name: "x", sheet: "In", address: "$A$1", comment: "" }],
-  scenarioCell: { sheet: "In", address: "A1" },
+  names: [{ name: 'x', sheet: 'In', address: '$A$1', comment: '' }],
+  scenarioCell: { sheet: 'In', address: 'A1' },
 };
 
 const TABLE: Scenario = {
-  name: "driven sensitivity table",
+  name: 'driven sensitivity table',
   async prepare(): Promise<Prepared> {
     const { excel, target } = workbook();
     excel.evaluator = (formula, ex) => {
-      const x = ex.valueOf(ex.get("In"), "A1").value;
-      return formula === "=x*2" && typeof x === "number" ? x * 2 : 0;
+      const x = ex.valueOf(ex.get('In'), 'A1').value;
+      return formula === '=x*2' && typeof x === 'number' ? x * 2 : 0;
     };
     await target.apply(DRIVEN, { replace: [] });
     const sens = new SensitivityController(target, { pause: () => Promise.resolve() });
-    excel.selection = { sheet: "Out", address: "A1" };
+    excel.selection = { sheet: 'Out', address: 'A1' };
     await sens.useSelectedOutput();
-    excel.selection = { sheet: "In", address: "A1" };
-    await sens.chooseInput(0, "selected");
+    excel.selection = { sheet: 'In', address: 'A1' };
+    await sens.chooseInput(0, 'selected');
     sens.setSteps(3);
     return {
       excel,
       async run() {
         await sens.runOneWay();
         const s = sens.state.status;
-        const message = s.kind === "done" || s.kind === "error" || s.kind === "cancelled" ? s.message : s.kind;
-        return { ok: s.kind === "done", message };
+        const message = s.kind === 'done' || s.kind === 'error' || s.kind === 'cancelled' ? s.message : s.kind;
+        return { ok: s.kind === 'done', message };
       },
     };
   },
 };
 
-const shown = (c: Counts): string => `${c.trials} trials: ${c.exact} rolled back exactly, ${c.honest} reported honestly, ${c.succeeded} succeeded, ${c.wrong.length} wrong`;
+const shown = (c: Counts): string =>
+  `${c.trials} trials: ${c.exact} rolled back exactly, ${c.honest} reported honestly, ${c.succeeded} succeeded, ${c.wrong.length} wrong`;
 
 /** Each scenario's counts, written to test-results/fault-matrix.json after the runs. */
 const recorded: Record<string, unknown> = {};
 
 afterAll(() => {
-  const dir = path.join(__dirname, "..", "..", "..", "test-results");
+  const dir = path.join(__dirname, '..', '..', '..', 'test-results');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "fault-matrix.json"), `${JSON.stringify(recorded, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'fault-matrix.json'), `${JSON.stringify(recorded, null, 2)}\n`);
 });
 
-describe("the fault matrix", () => {
-  it.each([...SCENARIOS, TABLE].map((s) => [s.name, s] as const))("%s: every single and double fault ends exactly as before or is reported exactly", async (_name, scenario) => {
-    const { single, pairs, syncs, commands } = await faultMatrix(scenario);
-    console.log(`fault matrix, ${scenario.name} (${syncs} syncs, ${commands} commands): single faults ${shown(single)}; pairs ${shown(pairs)}`);
-    const counts = (c: Counts): object => ({ trials: c.trials, exact: c.exact, honest: c.honest, succeeded: c.succeeded, wrong: c.wrong.length });
-    recorded[scenario.name] = { syncs, commands, single: counts(single), pairs: counts(pairs) };
-    expect(single.wrong.slice(0, 3)).toEqual([]);
-    expect(pairs.wrong.slice(0, 3)).toEqual([]);
-    expect(single.trials).toBe(2 * syncs + commands);
-  });
+describe('the fault matrix', () => {
+  it.each([...SCENARIOS, TABLE].map((s) => [s.name, s] as const))(
+    '%s: every single and double fault ends exactly as before or is reported exactly',
+    async (_name, scenario) => {
+      const { single, pairs, syncs, commands } = await faultMatrix(scenario);
+      console.log(`fault matrix, ${scenario.name} (${syncs} syncs, ${commands} commands): single faults ${shown(single)}; pairs ${shown(pairs)}`);
+      const counts = (c: Counts): object => ({ trials: c.trials, exact: c.exact, honest: c.honest, succeeded: c.succeeded, wrong: c.wrong.length });
+      recorded[scenario.name] = { syncs, commands, single: counts(single), pairs: counts(pairs) };
+      expect(single.wrong.slice(0, 3)).toEqual([]);
+      expect(pairs.wrong.slice(0, 3)).toEqual([]);
+      expect(single.trials).toBe(2 * syncs + commands);
+    },
+  );
 });

@@ -13,7 +13,7 @@
  * - `succeeded`: the operation reported success and the workbook is as a clean run leaves it;
  * - `wrong`: anything else, with what differed, for the test to show.
  */
-import { FakeExcel, type FakeCell, type FakeName } from "../mock/excel-mock";
+import { FakeExcel, type FakeCell, type FakeName } from '../mock/excel-mock';
 
 /** One operation under test: a fresh workbook, what to do to it, and the message it ends with. */
 export interface Scenario {
@@ -30,7 +30,7 @@ export interface Prepared {
   readonly reportOf?: (message: string) => string;
 }
 
-export type Verdict = "exact" | "honest" | "succeeded" | "wrong";
+export type Verdict = 'exact' | 'honest' | 'succeeded' | 'wrong';
 
 export interface Trial {
   readonly fault: string;
@@ -47,7 +47,7 @@ export interface Counts {
   wrong: Trial[];
 }
 
-type Snapshot = ReturnType<FakeExcel["fullSnapshot"]>;
+type Snapshot = ReturnType<FakeExcel['fullSnapshot']>;
 
 interface Normal {
   readonly sheets: { id: string; name: string; cells: [string, FakeCell][]; notes: [string, string][] }[];
@@ -56,7 +56,7 @@ interface Normal {
 
 /** The snapshot with the ids of sheets not in `known` replaced by `new`, so clean runs compare. */
 function normal(s: Snapshot, known: ReadonlySet<string>): Normal {
-  return { sheets: s.sheets.map((x) => ({ ...x, id: known.has(x.id) ? x.id : "new" })), names: s.names };
+  return { sheets: s.sheets.map((x) => ({ ...x, id: known.has(x.id) ? x.id : 'new' })), names: s.names };
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -65,7 +65,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 function differences(before: Normal, after: Normal): { sheets: string[]; cells: string[]; names: string[] } {
   const sheets: string[] = [];
   const cells: string[] = [];
-  for (const s of after.sheets) if (s.id === "new") sheets.push(s.name);
+  for (const s of after.sheets) if (s.id === 'new') sheets.push(s.name);
   for (const b of before.sheets) {
     const a = after.sheets.find((x) => x.id === b.id);
     if (a === undefined) {
@@ -96,7 +96,12 @@ const CLEAN = /nothing else changed|Nothing was changed|No sheet was written|wer
 const LEFT = /incomplete|could not be put back|could not be read back|failed too/;
 
 /** Runs one trial of `scenario` with faults set by `inject` on its fresh workbook; `clean` is a clean run's result. */
-async function trial(scenario: Scenario, fault: string, inject: (excel: FakeExcel, offset: number) => void, clean: Normal | undefined): Promise<{ trial: Trial; syncsAfter: number; failedAt?: number }> {
+async function trial(
+  scenario: Scenario,
+  fault: string,
+  inject: (excel: FakeExcel, offset: number) => void,
+  clean: Normal | undefined,
+): Promise<{ trial: Trial; syncsAfter: number; failedAt?: number }> {
   const p = await scenario.prepare();
   const before = p.excel.fullSnapshot();
   const known = new Set(before.sheets.map((s) => s.id));
@@ -110,13 +115,14 @@ async function trial(scenario: Scenario, fault: string, inject: (excel: FakeExce
   const report = (p.reportOf ?? ((m: string) => m))(outcome.message);
   const syncsAfter = p.excel.syncs - offset;
   let verdict: Verdict;
-  let detail = "";
+  let detail = '';
   if (outcome.ok) {
-    verdict = clean === undefined || same(after, clean) ? "succeeded" : "wrong";
-    if (verdict === "wrong") detail = `reported success, but the workbook differs from a clean run: ${JSON.stringify(differences(clean ?? was, after))}`;
+    verdict = clean === undefined || same(after, clean) ? 'succeeded' : 'wrong';
+    if (verdict === 'wrong')
+      detail = `reported success, but the workbook differs from a clean run: ${JSON.stringify(differences(clean ?? was, after))}`;
   } else if (same(after, was)) {
-    verdict = LEFT.test(report) ? "wrong" : "exact";
-    if (verdict === "wrong") detail = `the workbook is as it was, but the message says otherwise: ${outcome.message}`;
+    verdict = LEFT.test(report) ? 'wrong' : 'exact';
+    if (verdict === 'wrong') detail = `the workbook is as it was, but the message says otherwise: ${outcome.message}`;
   } else {
     const d = differences(was, after);
     // A sheet counts as named when the report names it, or names each of its changed cells.
@@ -126,8 +132,9 @@ async function trial(scenario: Scenario, fault: string, inject: (excel: FakeExce
     };
     const missing = [...d.sheets.filter((s) => !named(s)), ...d.names.filter((n) => !report.includes(n))];
     const claimsClean = CLEAN.test(report) && !LEFT.test(report);
-    verdict = missing.length === 0 && !claimsClean ? "honest" : "wrong";
-    if (verdict === "wrong") detail = `differs in ${JSON.stringify(d)}; the message (${outcome.message}) ${claimsClean ? "claims a clean state" : `does not name ${missing.join(", ")}`}`;
+    verdict = missing.length === 0 && !claimsClean ? 'honest' : 'wrong';
+    if (verdict === 'wrong')
+      detail = `differs in ${JSON.stringify(d)}; the message (${outcome.message}) ${claimsClean ? 'claims a clean state' : `does not name ${missing.join(', ')}`}`;
   }
   return { trial: { fault, verdict, detail }, syncsAfter };
 }
@@ -152,10 +159,10 @@ export async function faultMatrix(scenario: Scenario): Promise<{ single: Counts;
   const pairs: Counts = { trials: 0, exact: 0, honest: 0, succeeded: 0, wrong: [] };
   const count = (c: Counts, t: Trial): void => {
     c.trials++;
-    if (t.verdict === "wrong") c.wrong.push(t);
+    if (t.verdict === 'wrong') c.wrong.push(t);
     else c[t.verdict]++;
   };
-  const modes = ["before", "after"] as const;
+  const modes = ['before', 'after'] as const;
   const later: { k: number; mode: (typeof modes)[number]; syncsAfter: number }[] = [];
   for (let k = 1; k <= syncs; k++) {
     for (const mode of modes) {
@@ -170,7 +177,7 @@ export async function faultMatrix(scenario: Scenario): Promise<{ single: Counts;
       `command ${n}`,
       (excel) => {
         let seen = 0;
-        excel.failWhen = () => (++seen === n ? "Injected failure." : undefined);
+        excel.failWhen = () => (++seen === n ? 'Injected failure.' : undefined);
       },
       clean,
     );
@@ -179,7 +186,12 @@ export async function faultMatrix(scenario: Scenario): Promise<{ single: Counts;
   for (const { k, mode, syncsAfter } of later) {
     for (let j = k + 1; j <= syncsAfter; j++) {
       for (const second of modes) {
-        const r = await trial(scenario, `syncs ${k} ${mode} and ${j} ${second}`, (excel, o) => (excel.failSync = (i) => (i === o + k ? mode : i === o + j ? second : undefined)), clean);
+        const r = await trial(
+          scenario,
+          `syncs ${k} ${mode} and ${j} ${second}`,
+          (excel, o) => (excel.failSync = (i) => (i === o + k ? mode : i === o + j ? second : undefined)),
+          clean,
+        );
         count(pairs, r.trial);
       }
     }

@@ -20,12 +20,12 @@
  *   applies anything, or after it applied everything (Excel applied the batch, the reply was lost:
  *   the loads of that sync stay unread); {@link FakeExcel.failWhen} fails a given command.
  */
-import { OfficeMockObject } from "office-addin-mock";
-import type { ExcelRun } from "../../../src/taskpane/excel";
-import { address } from "../../../src/workbook/plan";
+import { OfficeMockObject } from 'office-addin-mock';
+import type { ExcelRun } from '../../../src/taskpane/excel';
+import { address } from '../../../src/workbook/plan';
 
 /** How a cell's content was stored: what Excel would make of what was written. */
-export type CellKind = "formula" | "text" | "number" | "boolean" | "date" | "error";
+export type CellKind = 'formula' | 'text' | 'number' | 'boolean' | 'date' | 'error';
 
 export interface FakeCell {
   content: string | number | boolean;
@@ -36,7 +36,7 @@ export interface FakeCell {
 }
 
 /** Excel's error codes: a cell holding one (typed or computed) has value type `Error`. */
-export const ERROR_CODES: readonly string[] = ["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#CALC!", "#BUSY!", "#SPILL!"];
+export const ERROR_CODES: readonly string[] = ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#CALC!', '#BUSY!', '#SPILL!'];
 
 /** A colour scale added with `conditionalFormats.add("ColorScale")`. */
 export interface FakeColorScale {
@@ -70,7 +70,7 @@ export class FakeSheet {
   readonly charts: FakeChart[] = [];
   freeze: { rows: number; columns: number } | undefined;
   /** Every 2-D array assigned to a range of this sheet, in order. */
-  readonly arrays: { property: "formulas" | "values" | "numberFormat"; address: string; value: unknown[][] }[] = [];
+  readonly arrays: { property: 'formulas' | 'values' | 'numberFormat'; address: string; value: unknown[][] }[] = [];
 
   constructor(
     public name: string,
@@ -80,7 +80,7 @@ export class FakeSheet {
 
   /** What a cell holds (`""` for an empty cell). */
   content(cell: string): string | number | boolean {
-    return this.cells.get(cell)?.content ?? "";
+    return this.cells.get(cell)?.content ?? '';
   }
 
   /** The last value written to `property` on any range or range list covering `cell`. */
@@ -113,7 +113,7 @@ export class FakeOfficeError extends Error {
   constructor(code: string, message: string, errorLocation: string) {
     super(message);
     Object.setPrototypeOf(this, new.target.prototype);
-    this.name = "RichApi.Error";
+    this.name = 'RichApi.Error';
     this.code = code;
     this.debugInfo = { code, message, errorLocation };
   }
@@ -137,11 +137,11 @@ function columnIndex(letters: string): number {
 
 /** `A1`, `A1:C3`, `A:C` (whole columns) → 0-based box. */
 export function parseArea(area: string): Box {
-  const [from, to = from] = area.trim().replace(/\$/g, "").split(":");
+  const [from, to = from] = area.trim().replace(/\$/g, '').split(':');
   const part = (p: string | undefined): { r: number | undefined; c: number } => {
-    const m = /^([A-Z]+)(\d*)$/.exec(p ?? "");
+    const m = /^([A-Z]+)(\d*)$/.exec(p ?? '');
     if (m === null) throw new Error(`mock: cannot read address "${area}"`);
-    return { c: columnIndex(m[1] ?? ""), r: m[2] === "" || m[2] === undefined ? undefined : Number(m[2]) - 1 };
+    return { c: columnIndex(m[1] ?? ''), r: m[2] === '' || m[2] === undefined ? undefined : Number(m[2]) - 1 };
   };
   const a = part(from);
   const b = part(to);
@@ -167,14 +167,14 @@ function covers(areas: string, cell: string): boolean {
 const BAD_NAME = /[[\]:*?/\\]/;
 
 /** The address `getRange()` with no argument stands for: the whole sheet. */
-const WHOLE_SHEET = "A1:XFD1048576";
+const WHOLE_SHEET = 'A1:XFD1048576';
 
 /** Excel follows a sheet in the names that point at it: a rename rewrites them, a delete makes them `#REF!`. */
 function retarget(names: FakeName[], sheet: string, reference: string): void {
   for (const n of names) {
     const m = /^=(?:'((?:[^']|'')+)'|([^'!=]+))!(.*)$/.exec(n.formula);
     const target = m?.[1]?.replace(/''/g, "'") ?? m?.[2];
-    if (m !== null && target?.toLowerCase() === sheet.toLowerCase()) n.formula = `=${reference}!${m[3] ?? ""}`;
+    if (m !== null && target?.toLowerCase() === sheet.toLowerCase()) n.formula = `=${reference}!${m[3] ?? ''}`;
   }
 }
 
@@ -195,9 +195,9 @@ export class FakeExcel {
    * rejects it with nothing applied, `after` applies every command and then rejects it (its loads
    * are not delivered).
    */
-  failSync: ((index: number) => "before" | "after" | undefined) | undefined;
+  failSync: ((index: number) => 'before' | 'after' | undefined) | undefined;
   /** `application.calculationMode`. */
-  calculationMode: "Automatic" | "Manual" = "Automatic";
+  calculationMode: 'Automatic' | 'Manual' = 'Automatic';
   /** A formula cell's value from its formula; the default gives 0. */
   evaluator: ((formula: string, excel: FakeExcel) => string | number | boolean) | undefined;
   /** Recalculations so far. */
@@ -210,7 +210,7 @@ export class FakeExcel {
   /** Sheets made so far, for the next id. */
   private sheetCount = 0;
 
-  constructor(sheetNames: readonly string[] = ["Sheet1"]) {
+  constructor(sheetNames: readonly string[] = ['Sheet1']) {
     this.sheets = sheetNames.map((n) => new FakeSheet(n, this.newSheetId()));
     this.active = this.sheets[0];
   }
@@ -218,7 +218,7 @@ export class FakeExcel {
   /** A fresh sheet id, shaped as Excel's (`{00000000-0001-0000-0100-000000000000}`); the same sequence in every workbook. */
   newSheetId(): string {
     this.sheetCount += 1;
-    return `{00000000-${String(this.sheetCount).padStart(4, "0")}-0000-0100-000000000000}`;
+    return `{00000000-${String(this.sheetCount).padStart(4, '0')}-0000-0100-000000000000}`;
   }
 
   /** A deep copy of the workbook's sheets (cells, styles, notes, freeze), names and active sheet, for trials that start alike. */
@@ -261,7 +261,9 @@ export class FakeExcel {
       sheets: this.sheets.map((s) => ({
         id: s.id,
         name: s.name,
-        cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]): [string, FakeCell] => [k, { content: c.content, kind: c.kind, format: c.format }]),
+        cells: [...s.cells.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, c]): [string, FakeCell] => [k, { content: c.content, kind: c.kind, format: c.format }]),
         notes: [...s.notes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       })),
       names: this.names.map((n) => ({ ...n })),
@@ -271,7 +273,7 @@ export class FakeExcel {
   /** The sheet, or a test failure naming the sheets there are. */
   get(name: string): FakeSheet {
     const s = this.sheet(name);
-    if (s === undefined) throw new Error(`no sheet "${name}" (sheets: ${this.sheets.map((x) => x.name).join(", ")})`);
+    if (s === undefined) throw new Error(`no sheet "${name}" (sheets: ${this.sheets.map((x) => x.name).join(', ')})`);
     return s;
   }
 
@@ -283,7 +285,7 @@ export class FakeExcel {
   addUserSheet(name: string, data: Record<string, string | number>): FakeSheet {
     const s = new FakeSheet(name, this.newSheetId());
     for (const [cell, content] of Object.entries(data)) {
-      s.cells.set(cell, { content, kind: typeof content === "number" ? "number" : "text", format: "General" });
+      s.cells.set(cell, { content, kind: typeof content === 'number' ? 'number' : 'text', format: 'General' });
     }
     this.sheets.push(s);
     return s;
@@ -302,19 +304,19 @@ export class FakeExcel {
     this.calculations++;
     this.dirty = false;
     for (const s of this.sheets) {
-      for (const cell of s.cells.values()) if (cell.kind === "formula") cell.value = this.evaluator?.(String(cell.content), this) ?? 0;
+      for (const cell of s.cells.values()) if (cell.kind === 'formula') cell.value = this.evaluator?.(String(cell.content), this) ?? 0;
     }
   }
 
   /** A cell's value as `Range.values` gives it (`""` when empty), and its `Range.valueTypes`. */
   valueOf(sheet: FakeSheet, cell: string): { value: string | number | boolean; type: string } {
     const c = sheet.cells.get(cell);
-    if (c === undefined || c.content === "") return { value: "", type: "Empty" };
-    const value = c.kind === "formula" ? (c.value ?? 0) : c.content;
-    if (typeof value === "number") return { value, type: "Double" };
-    if (typeof value === "boolean") return { value, type: "Boolean" };
-    if (ERROR_CODES.includes(value) && (c.kind === "error" || c.kind === "formula")) return { value, type: "Error" };
-    return { value, type: "String" };
+    if (c === undefined || c.content === '') return { value: '', type: 'Empty' };
+    const value = c.kind === 'formula' ? (c.value ?? 0) : c.content;
+    if (typeof value === 'number') return { value, type: 'Double' };
+    if (typeof value === 'boolean') return { value, type: 'Boolean' };
+    if (ERROR_CODES.includes(value) && (c.kind === 'error' || c.kind === 'formula')) return { value, type: 'Error' };
+    return { value, type: 'String' };
   }
 
   /** `Excel.run` over this workbook. */
@@ -326,28 +328,28 @@ export class FakeExcel {
 
   checkSheetName(name: string, except: FakeSheet | undefined, location: string): void {
     if (name.length < 1 || name.length > 31 || BAD_NAME.test(name)) {
-      throw new FakeOfficeError("InvalidArgument", `The sheet name "${name}" is not valid.`, location);
+      throw new FakeOfficeError('InvalidArgument', `The sheet name "${name}" is not valid.`, location);
     }
     const other = this.sheet(name);
     if (other !== undefined && other !== except) {
-      throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`, location);
+      throw new FakeOfficeError('ItemAlreadyExists', `A sheet named "${name}" already exists.`, location);
     }
   }
 
   /** What Excel makes of text written to a cell, as if typed (`@` cells keep it as text). */
   static store(value: unknown, format: string): FakeCell {
-    if (typeof value === "number") return { content: value, kind: "number", format };
-    if (typeof value === "boolean") return { content: value, kind: "boolean", format };
+    if (typeof value === 'number') return { content: value, kind: 'number', format };
+    if (typeof value === 'boolean') return { content: value, kind: 'boolean', format };
     const text = String(value);
-    if (format === "@") return { content: text, kind: "text", format };
+    if (format === '@') return { content: text, kind: 'text', format };
     // A leading apostrophe makes the rest text, as typing it does.
-    if (text.startsWith("'")) return { content: text.slice(1), kind: "text", format };
-    if (text.startsWith("=")) return { content: text, kind: "formula", format };
-    if (ERROR_CODES.includes(text)) return { content: text, kind: "error", format };
-    if (/^[-+]?\d+(\.\d+)?$/.test(text)) return { content: Number(text), kind: "number", format };
-    if (/^\d{4}-\d{2}(-\d{2})?$/.test(text)) return { content: text, kind: "date", format };
-    if (/^(true|false)$/i.test(text)) return { content: text.toUpperCase() === "TRUE", kind: "boolean", format };
-    return { content: text, kind: "text", format };
+    if (text.startsWith("'")) return { content: text.slice(1), kind: 'text', format };
+    if (text.startsWith('=')) return { content: text, kind: 'formula', format };
+    if (ERROR_CODES.includes(text)) return { content: text, kind: 'error', format };
+    if (/^[-+]?\d+(\.\d+)?$/.test(text)) return { content: Number(text), kind: 'number', format };
+    if (/^\d{4}-\d{2}(-\d{2})?$/.test(text)) return { content: text, kind: 'date', format };
+    if (/^(true|false)$/i.test(text)) return { content: text.toUpperCase() === 'TRUE', kind: 'boolean', format };
+    return { content: text, kind: 'text', format };
   }
 }
 
@@ -360,14 +362,14 @@ class MockCollection extends OfficeMockObject {
     super({ items: itemMocks });
   }
 
-  override load(propertyArgument: Parameters<OfficeMockObject["load"]>[0]): this | undefined {
+  override load(propertyArgument: Parameters<OfficeMockObject['load']>[0]): this | undefined {
     this.run.checkCanLoad();
-    if (typeof propertyArgument !== "string") throw new Error("mock: only load(\"a,b/c\") is modelled");
-    const properties = propertyArgument.split(",").map((p) => p.trim());
+    if (typeof propertyArgument !== 'string') throw new Error('mock: only load("a,b/c") is modelled');
+    const properties = propertyArgument.split(',').map((p) => p.trim());
     for (const p of properties) {
-      if (p.startsWith("items/")) for (const item of this.itemMocks) item.load(p.slice("items/".length));
+      if (p.startsWith('items/')) for (const item of this.itemMocks) item.load(p.slice('items/'.length));
     }
-    super.load("items");
+    super.load('items');
     return this;
   }
 
@@ -391,7 +393,10 @@ class MockRun {
   readonly context: object;
 
   constructor(private readonly excel: FakeExcel) {
-    this.worksheets = new MockCollection(this, excel.sheets.map((s) => new OfficeMockObject({ name: s.name, id: s.id })));
+    this.worksheets = new MockCollection(
+      this,
+      excel.sheets.map((s) => new OfficeMockObject({ name: s.name, id: s.id })),
+    );
     this.namesCollection = new MockCollection(
       this,
       excel.names.map((n) => new OfficeMockObject({ name: n.name, formula: n.formula, comment: n.comment })),
@@ -401,27 +406,32 @@ class MockRun {
       getItem: (name: string) => this.getSheet(name),
     });
     const names = Object.assign(this.namesCollection, {
-      add: (name: string, reference: string, comment?: string) => this.addName(name, reference, comment ?? ""),
+      add: (name: string, reference: string, comment?: string) => this.addName(name, reference, comment ?? ''),
       getItem: (name: string) => this.getName(name),
       getItemOrNullObject: (name: string) => ({ getRangeOrNullObject: () => this.nameRange(name) }),
     });
     const application = this.loadable(
       {
         calculate: (type: string) =>
-          this.push("Application.calculate", () => undefined, () => {
-            if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new Error(`mock: calculate("${type}")`);
-            excel.recalculate();
-          }),
+          this.push(
+            'Application.calculate',
+            () => undefined,
+            () => {
+              if (!['Recalculate', 'Full', 'FullRebuild'].includes(type)) throw new Error(`mock: calculate("${type}")`);
+              excel.recalculate();
+            },
+          ),
       },
-      "Application",
-      ["calculationMode"],
+      'Application',
+      ['calculationMode'],
       this.workbookLevel,
       () => ({ calculationMode: excel.calculationMode }),
     );
     const getSelectedRange = (): object =>
-      this.loadable({}, "Workbook.getSelectedRange", ["address", "cellCount"], this.workbookLevel, () => {
+      this.loadable({}, 'Workbook.getSelectedRange', ['address', 'cellCount'], this.workbookLevel, () => {
         const sel = excel.selection;
-        if (sel === undefined) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.", "Workbook.getSelectedRange");
+        if (sel === undefined)
+          throw new FakeOfficeError('InvalidSelection', 'The current selection is invalid for this operation.', 'Workbook.getSelectedRange');
         const box = parseArea(sel.address);
         return { address: `${quoteIfNeeded(sel.sheet)}!${sel.address}`, cellCount: (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) };
       });
@@ -429,7 +439,12 @@ class MockRun {
   }
 
   /** Queues a workbook-level command (no sheet). */
-  private readonly workbookLevel = (location: string, run: (c: undefined) => void): void => this.push(location, () => undefined, () => run(undefined));
+  private readonly workbookLevel = (location: string, run: (c: undefined) => void): void =>
+    this.push(
+      location,
+      () => undefined,
+      () => run(undefined),
+    );
 
   /**
    * Gives `object` a `load` that queues a read: when the command runs, `read` gives the properties
@@ -447,14 +462,14 @@ class MockRun {
     const loaded = new Map<string, unknown>();
     const target = object as Record<string, unknown>;
     target.load = (argument: string): O => {
-      const wanted = argument.split(",").map((p) => p.trim());
+      const wanted = argument.split(',').map((p) => p.trim());
       for (const p of wanted) if (!properties.includes(p)) throw new Error(`mock: loading "${p}" on ${location} is not modelled`);
       queue(`${location}.load`, (c) => {
-        if (this.excel.dirty && this.excel.calculationMode === "Automatic") this.excel.recalculate();
+        if (this.excel.dirty && this.excel.calculationMode === 'Automatic') this.excel.recalculate();
         const values = read(c);
         for (const p of wanted) loaded.set(p, values[p]);
         // As in Office.js, any synced load of an `...OrNullObject` sets its `isNullObject`.
-        if ("isNullObject" in values) loaded.set("isNullObject", values.isNullObject);
+        if ('isNullObject' in values) loaded.set('isNullObject', values.isNullObject);
       });
       return object;
     };
@@ -463,7 +478,7 @@ class MockRun {
       Object.defineProperty(object, p, {
         get: () => {
           const values = visible.get(object);
-          return values?.has(p) === true ? values.get(p) : "Error, property was not loaded";
+          return values?.has(p) === true ? values.get(p) : 'Error, property was not loaded';
         },
         ...(setters[p] === undefined ? {} : { set: setters[p] }),
         configurable: true,
@@ -477,19 +492,19 @@ class MockRun {
   /** What a name points at, as `getItemOrNullObject(name).getRangeOrNullObject()`. */
   private nameRange(name: string): object {
     const excel = this.excel;
-    return this.loadable({}, "NamedItem.getRangeOrNullObject", ["address", "isNullObject"], this.workbookLevel, () => {
+    return this.loadable({}, 'NamedItem.getRangeOrNullObject', ['address', 'isNullObject'], this.workbookLevel, () => {
       const n = excel.name(name);
       const m = n === undefined ? null : /^=(?:'((?:[^']|'')+)'|([^'!=]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(n.formula);
       const sheetName = m?.[1]?.replace(/''/g, "'") ?? m?.[2];
       const sheet = sheetName === undefined ? undefined : excel.sheet(sheetName);
       if (m === null || sheet === undefined) return { isNullObject: true, address: undefined };
-      return { isNullObject: false, address: `${quoteIfNeeded(sheet.name)}!${(m[3] ?? "").replace(/\$/g, "")}` };
+      return { isNullObject: false, address: `${quoteIfNeeded(sheet.name)}!${(m[3] ?? '').replace(/\$/g, '')}` };
     });
   }
 
   checkCanLoad(): void {
     if (this.wrote || this.queue.length > 0) {
-      throw new Error("mock: a load after a write in the same run would read a stale workbook; not modelled");
+      throw new Error('mock: a load after a write in the same run would read a stale workbook; not modelled');
     }
   }
 
@@ -497,7 +512,7 @@ class MockRun {
     const command: Command = { location, sheet: undefined, run };
     this.queue.push(command);
     // The sheet a command addresses is known only when it runs (a handle from add or getItem).
-    Object.defineProperty(command, "sheet", { get: sheet, enumerable: true });
+    Object.defineProperty(command, 'sheet', { get: sheet, enumerable: true });
   }
 
   private async sync(): Promise<void> {
@@ -505,15 +520,17 @@ class MockRun {
     const fault = this.excel.failSync?.(this.excel.syncs);
     const queue = this.queue;
     this.queue = [];
-    if (fault === "before") throw new FakeOfficeError("GeneralException", "The request could not be processed (injected before it applied).", "RequestContext.sync");
+    if (fault === 'before')
+      throw new FakeOfficeError('GeneralException', 'The request could not be processed (injected before it applied).', 'RequestContext.sync');
     for (const command of queue) {
       const failure = this.excel.failWhen?.(command);
-      if (failure !== undefined) throw new FakeOfficeError("InvalidArgument", failure, command.location);
+      if (failure !== undefined) throw new FakeOfficeError('InvalidArgument', failure, command.location);
       command.run();
       this.excel.commands.push(command);
       this.wrote = true;
     }
-    if (fault === "after") throw new FakeOfficeError("GeneralException", "The connection was lost (injected after the request applied).", "RequestContext.sync");
+    if (fault === 'after')
+      throw new FakeOfficeError('GeneralException', 'The connection was lost (injected after the request applied).', 'RequestContext.sync');
     for (const r of this.readers) this.visible.set(r.object, new Map(r.loaded));
     await this.worksheets.syncAll();
     await this.namesCollection.syncAll();
@@ -523,22 +540,30 @@ class MockRun {
 
   private addSheet(name: string): object {
     const handle: { target: FakeSheet | undefined } = { target: undefined };
-    this.push("WorksheetCollection.add", () => name, () => {
-      this.excel.checkSheetName(name, undefined, "WorksheetCollection.add");
-      const s = new FakeSheet(name, this.excel.newSheetId());
-      this.excel.sheets.push(s);
-      handle.target = s;
-    });
+    this.push(
+      'WorksheetCollection.add',
+      () => name,
+      () => {
+        this.excel.checkSheetName(name, undefined, 'WorksheetCollection.add');
+        const s = new FakeSheet(name, this.excel.newSheetId());
+        this.excel.sheets.push(s);
+        handle.target = s;
+      },
+    );
     return this.sheetProxy(handle);
   }
 
   private getSheet(name: string): object {
     const handle: { target: FakeSheet | undefined } = { target: undefined };
-    this.push("WorksheetCollection.getItem", () => handle.target?.name ?? name, () => {
-      const s = this.excel.sheetByKey(name);
-      if (s === undefined) throw new FakeOfficeError("ItemNotFound", `There is no sheet "${name}".`, "WorksheetCollection.getItem");
-      handle.target = s;
-    });
+    this.push(
+      'WorksheetCollection.getItem',
+      () => handle.target?.name ?? name,
+      () => {
+        const s = this.excel.sheetByKey(name);
+        if (s === undefined) throw new FakeOfficeError('ItemNotFound', `There is no sheet "${name}".`, 'WorksheetCollection.getItem');
+        handle.target = s;
+      },
+    );
     return this.sheetProxy(handle);
   }
 
@@ -546,105 +571,110 @@ class MockRun {
     const excel = this.excel;
     const target = (location: string): FakeSheet => {
       if (handle.target === undefined || !excel.sheets.includes(handle.target)) {
-        throw new FakeOfficeError("ItemNotFound", "The sheet does not exist.", location);
+        throw new FakeOfficeError('ItemNotFound', 'The sheet does not exist.', location);
       }
       return handle.target;
     };
     const on = (location: string, run: (s: FakeSheet) => void): void =>
-      this.push(location, () => handle.target?.name, () => run(target(location)));
+      this.push(
+        location,
+        () => handle.target?.name,
+        () => run(target(location)),
+      );
     const sheet = {
       set name(value: string) {
-        on("Worksheet.name", (s) => {
-          excel.checkSheetName(value, s, "Worksheet.name");
+        on('Worksheet.name', (s) => {
+          excel.checkSheetName(value, s, 'Worksheet.name');
           retarget(excel.names, s.name, `'${value.replace(/'/g, "''")}'`);
           s.name = value;
         });
       },
       delete: () =>
-        on("Worksheet.delete", (s) => {
-          if (excel.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must keep one sheet.", "Worksheet.delete");
+        on('Worksheet.delete', (s) => {
+          if (excel.sheets.length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must keep one sheet.', 'Worksheet.delete');
           excel.sheets.splice(excel.sheets.indexOf(s), 1);
-          retarget(excel.names, s.name, "#REF");
+          retarget(excel.names, s.name, '#REF');
           if (excel.active === s) excel.active = excel.sheets[0];
         }),
       activate: () =>
-        on("Worksheet.activate", (s) => {
+        on('Worksheet.activate', (s) => {
           excel.active = s;
         }),
-      getRange: (a?: string) => this.rangeProxy(on, a ?? WHOLE_SHEET, "Range"),
+      getRange: (a?: string) => this.rangeProxy(on, a ?? WHOLE_SHEET, 'Range'),
       getUsedRangeOrNullObject: () => this.usedRange(on),
       charts: {
         add: (type: string, source: object, seriesBy?: string) => {
           const sourceAddress = this.rangeAddresses.get(source);
-          if (sourceAddress === undefined) throw new Error("mock: charts.add needs a range from this run");
+          if (sourceAddress === undefined) throw new Error('mock: charts.add needs a range from this run');
           const chart: { target: FakeChart | undefined } = { target: undefined };
-          on("ChartCollection.add", (s) => {
+          on('ChartCollection.add', (s) => {
             chart.target = { type, source: sourceAddress, seriesBy };
             s.charts.push(chart.target);
           });
           const set = (location: string, f: (c: FakeChart) => void): void =>
             on(location, () => {
-              if (chart.target === undefined) throw new FakeOfficeError("ItemNotFound", "The chart does not exist.", location);
+              if (chart.target === undefined) throw new FakeOfficeError('ItemNotFound', 'The chart does not exist.', location);
               f(chart.target);
             });
           const textSetter = (location: string, f: (c: FakeChart, text: string) => void): object => {
             const title = {};
-            Object.defineProperty(title, "text", { set: (value: string) => set(location, (c) => f(c, value)) });
+            Object.defineProperty(title, 'text', { set: (value: string) => set(location, (c) => f(c, value)) });
             return title;
           };
           return {
-            title: textSetter("ChartTitle.text", (c, text) => (c.title = text)),
+            title: textSetter('ChartTitle.text', (c, text) => (c.title = text)),
             axes: {
-              categoryAxis: { title: textSetter("ChartAxisTitle.text", (c, text) => (c.xTitle = text)) },
-              valueAxis: { title: textSetter("ChartAxisTitle.text", (c, text) => (c.yTitle = text)) },
+              categoryAxis: { title: textSetter('ChartAxisTitle.text', (c, text) => (c.xTitle = text)) },
+              valueAxis: { title: textSetter('ChartAxisTitle.text', (c, text) => (c.yTitle = text)) },
             },
-            setPosition: (anchor: string) => set("Chart.setPosition", (c) => (c.position = anchor)),
+            setPosition: (anchor: string) => set('Chart.setPosition', (c) => (c.position = anchor)),
           };
         },
       },
-      getRanges: (a: string) => this.rangeProxy(on, a, "RangeAreas"),
+      getRanges: (a: string) => this.rangeProxy(on, a, 'RangeAreas'),
       freezePanes: {
-        freezeRows: (rows: number) => on("WorksheetFreezePanes.freezeRows", (s) => (s.freeze = { rows, columns: 0 })),
-        freezeColumns: (columns: number) => on("WorksheetFreezePanes.freezeColumns", (s) => (s.freeze = { rows: 0, columns })),
+        freezeRows: (rows: number) => on('WorksheetFreezePanes.freezeRows', (s) => (s.freeze = { rows, columns: 0 })),
+        freezeColumns: (columns: number) => on('WorksheetFreezePanes.freezeColumns', (s) => (s.freeze = { rows: 0, columns })),
         freezeAt: (a: string) =>
-          on("WorksheetFreezePanes.freezeAt", (s) => {
+          on('WorksheetFreezePanes.freezeAt', (s) => {
             const b = parseArea(a);
             s.freeze = { rows: b.r1 + 1, columns: b.c1 + 1 };
           }),
-        unfreeze: () => on("WorksheetFreezePanes.unfreeze", (s) => (s.freeze = undefined)),
+        unfreeze: () => on('WorksheetFreezePanes.unfreeze', (s) => (s.freeze = undefined)),
       },
       notes: {
         add: (cell: string, content: string) =>
-          on("NoteCollection.add", (s) => {
-            if (s.notes.has(cell)) throw new FakeOfficeError("InvalidArgument", `${cell} already has a note.`, "NoteCollection.add");
+          on('NoteCollection.add', (s) => {
+            if (s.notes.has(cell)) throw new FakeOfficeError('InvalidArgument', `${cell} already has a note.`, 'NoteCollection.add');
             s.notes.set(cell, content);
           }),
         getCount: () => {
-          const count = this.loadable({}, "NoteCollection.getCount", ["value"], on, (s) => ({ value: s.notes.size }));
-          (count as { load: (p: string) => object }).load("value");
+          const count = this.loadable({}, 'NoteCollection.getCount', ['value'], on, (s) => ({ value: s.notes.size }));
+          (count as { load: (p: string) => object }).load('value');
           return count;
         },
         getItemAt: (index: number) => {
           // The note at `index` when the command runs (notes in the order they were added).
           const at = (s: FakeSheet, location: string): string => {
             const key = [...s.notes.keys()][index];
-            if (key === undefined) throw new FakeOfficeError("ItemNotFound", `There is no note at ${index}.`, location);
+            if (key === undefined) throw new FakeOfficeError('ItemNotFound', `There is no note at ${index}.`, location);
             return key;
           };
           const note = {
-            delete: () => on("Note.delete", (s) => s.notes.delete(at(s, "Note.delete"))),
-            getLocation: () => this.loadable({}, "Note.getLocation", ["address"], on, (s) => ({ address: `${quoteIfNeeded(s.name)}!${at(s, "Note.getLocation")}` })),
+            delete: () => on('Note.delete', (s) => s.notes.delete(at(s, 'Note.delete'))),
+            getLocation: () =>
+              this.loadable({}, 'Note.getLocation', ['address'], on, (s) => ({ address: `${quoteIfNeeded(s.name)}!${at(s, 'Note.getLocation')}` })),
           };
-          return this.loadable(note, "Note", ["content"], on, (s) => ({ content: s.notes.get(at(s, "Note")) }));
+          return this.loadable(note, 'Note', ['content'], on, (s) => ({ content: s.notes.get(at(s, 'Note')) }));
         },
       },
     };
-    return this.loadable(sheet, "Worksheet", ["id"], on, (s) => ({ id: s.id }));
+    return this.loadable(sheet, 'Worksheet', ['id'], on, (s) => ({ id: s.id }));
   }
 
   /** `getUsedRangeOrNullObject()`: the box from the first to the last cell holding anything; a null object on an empty sheet. */
   private usedRange(on: (location: string, run: (s: FakeSheet) => void) => void): object {
-    return this.loadable({}, "Worksheet.getUsedRangeOrNullObject", ["address", "formulas", "numberFormat", "valueTypes", "isNullObject"], on, (s) => {
+    return this.loadable({}, 'Worksheet.getUsedRangeOrNullObject', ['address', 'formulas', 'numberFormat', 'valueTypes', 'isNullObject'], on, (s) => {
       const boxes = [...s.cells.keys()].map((k) => parseArea(k));
       if (boxes.length === 0) return { isNullObject: true, address: undefined, formulas: undefined, numberFormat: undefined, valueTypes: undefined };
       const r0 = Math.min(...boxes.map((b) => b.r0));
@@ -658,47 +688,48 @@ class MockRun {
       return {
         isNullObject: false,
         address: `${quoteIfNeeded(s.name)}!${from === to ? from : `${from}:${to}`}`,
-        formulas: grid((c) => c?.content ?? ""),
-        numberFormat: grid((c) => c?.format ?? "General"),
-        valueTypes: Array.from({ length: r1 - r0 + 1 }, (_, i) => Array.from({ length: c1 - c0 + 1 }, (_, j) => this.excel.valueOf(s, address(r0 + i, c0 + j)).type)),
+        formulas: grid((c) => c?.content ?? ''),
+        numberFormat: grid((c) => c?.format ?? 'General'),
+        valueTypes: Array.from({ length: r1 - r0 + 1 }, (_, i) =>
+          Array.from({ length: c1 - c0 + 1 }, (_, j) => this.excel.valueOf(s, address(r0 + i, c0 + j)).type),
+        ),
       };
     });
   }
 
-  private rangeProxy(on: (location: string, run: (s: FakeSheet) => void) => void, rangeAddress: string, kind: "Range" | "RangeAreas"): object {
+  private rangeProxy(on: (location: string, run: (s: FakeSheet) => void) => void, rangeAddress: string, kind: 'Range' | 'RangeAreas'): object {
     const style = (path: string, properties: readonly string[]): Record<string, unknown> => {
       const target: Record<string, unknown> = {};
       for (const p of properties) {
         Object.defineProperty(target, p, {
-          set: (value: unknown) =>
-            on(`${kind}.${path}${p}`, (s) => s.styles.push({ address: rangeAddress, property: `${path}${p}`, value })),
+          set: (value: unknown) => on(`${kind}.${path}${p}`, (s) => s.styles.push({ address: rangeAddress, property: `${path}${p}`, value })),
         });
       }
       return target;
     };
-    const array = (property: "formulas" | "values" | "numberFormat") => (value: unknown[][]) =>
+    const array = (property: 'formulas' | 'values' | 'numberFormat') => (value: unknown[][]) =>
       on(`${kind}.${property}`, (s) => {
-        if (kind !== "Range") throw new Error(`mock: ${property} on a RangeAreas is not modelled`);
+        if (kind !== 'Range') throw new Error(`mock: ${property} on a RangeAreas is not modelled`);
         const box = parseArea(rangeAddress);
         const rows = box.r1 - box.r0 + 1;
         const cols = box.c1 - box.c0 + 1;
         if (value.length !== rows || value.some((row) => row.length !== cols)) {
-          throw new FakeOfficeError("InvalidArgument", `The ${rows}x${cols} range ${rangeAddress} was given another shape.`, `Range.${property}`);
+          throw new FakeOfficeError('InvalidArgument', `The ${rows}x${cols} range ${rangeAddress} was given another shape.`, `Range.${property}`);
         }
         s.arrays.push({ property, address: rangeAddress, value });
-        if (property !== "numberFormat") this.excel.dirty = true;
+        if (property !== 'numberFormat') this.excel.dirty = true;
         value.forEach((row, i) =>
           row.forEach((v, j) => {
             const cell = address(box.r0 + i, box.c0 + j);
-            const format = s.cells.get(cell)?.format ?? "General";
-            if (property === "numberFormat") {
+            const format = s.cells.get(cell)?.format ?? 'General';
+            if (property === 'numberFormat') {
               const old = s.cells.get(cell);
               // An empty cell in General is no different from no cell at all.
               if (old !== undefined) s.cells.set(cell, { ...old, format: String(v) });
-              else if (String(v) !== "General") s.cells.set(cell, { content: "", kind: "text", format: String(v) });
-            } else if (v === "" || v === null) {
+              else if (String(v) !== 'General') s.cells.set(cell, { content: '', kind: 'text', format: String(v) });
+            } else if (v === '' || v === null) {
               s.cells.delete(cell);
-              if (format !== "General") s.cells.set(cell, { content: "", kind: "text", format });
+              if (format !== 'General') s.cells.set(cell, { content: '', kind: 'text', format });
             } else {
               s.cells.set(cell, FakeExcel.store(v, format));
             }
@@ -710,33 +741,34 @@ class MockRun {
         on(`${kind}.clear`, (s) => {
           // Contents and formats (conditional formats and drop-downs among them); notes stay, as
           // Office.js documents only values and formatting being cleared.
-          if (rangeAddress !== WHOLE_SHEET) throw new Error("mock: clear on part of a sheet is not modelled");
+          if (rangeAddress !== WHOLE_SHEET) throw new Error('mock: clear on part of a sheet is not modelled');
           s.cells.clear();
           s.styles.length = 0;
           s.colorScales.length = 0;
           this.excel.dirty = true;
         }),
-      format: Object.assign(style("format.", ["wrapText", "columnWidth"]), {
-        font: style("format.font.", ["bold", "italic", "size", "color"]),
-        fill: style("format.fill.", ["color"]),
-        borders: { getItem: (edge: string) => style(`format.borders.${edge}.`, ["style", "color", "weight"]) },
+      format: Object.assign(style('format.', ['wrapText', 'columnWidth']), {
+        font: style('format.font.', ['bold', 'italic', 'size', 'color']),
+        fill: style('format.fill.', ['color']),
+        borders: { getItem: (edge: string) => style(`format.borders.${edge}.`, ['style', 'color', 'weight']) },
       }),
-      dataValidation: style("dataValidation.", ["rule", "prompt"]),
+      dataValidation: style('dataValidation.', ['rule', 'prompt']),
     };
     const rangeWithFormats = Object.assign(range, {
       conditionalFormats: {
         add: (type: string) => {
-          if (type !== "ColorScale") throw new Error(`mock: conditional format "${type}" is not modelled`);
+          if (type !== 'ColorScale') throw new Error(`mock: conditional format "${type}" is not modelled`);
           const scale: { target: FakeColorScale | undefined } = { target: undefined };
           on(`${kind}.conditionalFormats.add`, (s) => {
             scale.target = { address: rangeAddress, criteria: undefined };
             s.colorScales.push(scale.target);
           });
           const colorScale = {};
-          Object.defineProperty(colorScale, "criteria", {
+          Object.defineProperty(colorScale, 'criteria', {
             set: (criteria: unknown) =>
-              on("ColorScaleConditionalFormat.criteria", () => {
-                if (scale.target === undefined) throw new FakeOfficeError("ItemNotFound", "The format does not exist.", "ColorScaleConditionalFormat.criteria");
+              on('ColorScaleConditionalFormat.criteria', () => {
+                if (scale.target === undefined)
+                  throw new FakeOfficeError('ItemNotFound', 'The format does not exist.', 'ColorScaleConditionalFormat.criteria');
                 scale.target.criteria = criteria;
               }),
           });
@@ -744,20 +776,29 @@ class MockRun {
         },
       },
     });
-    Object.defineProperty(rangeWithFormats, "numberFormat", { set: array("numberFormat") });
-    const setters = { formulas: array("formulas"), values: array("values") };
-    const loaded = this.loadable(rangeWithFormats, kind, ["formulas", "values", "valueTypes", "address", "cellCount"], on, (s) => {
-      const box = parseArea(rangeAddress);
-      const grid = <T>(f: (cell: string) => T): T[][] =>
-        Array.from({ length: box.r1 - box.r0 + 1 }, (_, i) => Array.from({ length: box.c1 - box.c0 + 1 }, (_, j) => f(address(box.r0 + i, box.c0 + j))));
-      return {
-        formulas: grid((cell) => s.cells.get(cell)?.content ?? ""),
-        values: grid((cell) => this.excel.valueOf(s, cell).value),
-        valueTypes: grid((cell) => this.excel.valueOf(s, cell).type),
-        address: `${quoteIfNeeded(s.name)}!${rangeAddress}`,
-        cellCount: (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1),
-      };
-    }, setters);
+    Object.defineProperty(rangeWithFormats, 'numberFormat', { set: array('numberFormat') });
+    const setters = { formulas: array('formulas'), values: array('values') };
+    const loaded = this.loadable(
+      rangeWithFormats,
+      kind,
+      ['formulas', 'values', 'valueTypes', 'address', 'cellCount'],
+      on,
+      (s) => {
+        const box = parseArea(rangeAddress);
+        const grid = <T>(f: (cell: string) => T): T[][] =>
+          Array.from({ length: box.r1 - box.r0 + 1 }, (_, i) =>
+            Array.from({ length: box.c1 - box.c0 + 1 }, (_, j) => f(address(box.r0 + i, box.c0 + j))),
+          );
+        return {
+          formulas: grid((cell) => s.cells.get(cell)?.content ?? ''),
+          values: grid((cell) => this.excel.valueOf(s, cell).value),
+          valueTypes: grid((cell) => this.excel.valueOf(s, cell).type),
+          address: `${quoteIfNeeded(s.name)}!${rangeAddress}`,
+          cellCount: (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1),
+        };
+      },
+      setters,
+    );
     this.rangeAddresses.set(loaded, rangeAddress);
     return loaded;
   }
@@ -765,31 +806,39 @@ class MockRun {
   // --- names ----------------------------------------------------------------------------------
 
   private addName(name: string, reference: string, comment: string): object {
-    this.push("NamedItemCollection.add", () => undefined, () => {
-      if (this.excel.name(name) !== undefined) {
-        throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`, "NamedItemCollection.add");
-      }
-      this.excel.names.push({ name, formula: reference, comment });
-    });
+    this.push(
+      'NamedItemCollection.add',
+      () => undefined,
+      () => {
+        if (this.excel.name(name) !== undefined) {
+          throw new FakeOfficeError('ItemAlreadyExists', `The name "${name}" already exists.`, 'NamedItemCollection.add');
+        }
+        this.excel.names.push({ name, formula: reference, comment });
+      },
+    );
     return {};
   }
 
   private getName(name: string): object {
     const excel = this.excel;
     const on = (location: string, run: (n: FakeName) => void): void =>
-      this.push(location, () => undefined, () => {
-        const n = excel.name(name);
-        if (n === undefined) throw new FakeOfficeError("ItemNotFound", `There is no name "${name}".`, location);
-        run(n);
-      });
+      this.push(
+        location,
+        () => undefined,
+        () => {
+          const n = excel.name(name);
+          if (n === undefined) throw new FakeOfficeError('ItemNotFound', `There is no name "${name}".`, location);
+          run(n);
+        },
+      );
     return {
       set formula(value: string) {
-        on("NamedItem.formula", (n) => (n.formula = value));
+        on('NamedItem.formula', (n) => (n.formula = value));
       },
       set comment(value: string) {
-        on("NamedItem.comment", (n) => (n.comment = value));
+        on('NamedItem.comment', (n) => (n.comment = value));
       },
-      delete: () => on("NamedItem.delete", (n) => excel.names.splice(excel.names.indexOf(n), 1)),
+      delete: () => on('NamedItem.delete', (n) => excel.names.splice(excel.names.indexOf(n), 1)),
     };
   }
 }
