@@ -48,6 +48,9 @@ export function forceSize(extent: number, density: number, rotation?: number, en
  * is 1e100 (in order: Infinity), and 1e-200 × 1e-200 × 1e200 is 1e-200 (in order: 0). Branch-free:
  * the three are ordered with Math.min and Math.max, with no array to sort.
  */
+/** The smallest positive normal double (2^−1022): below it a product keeps fewer significant digits. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 export const ordered = (a: number, b: number, c: number): number => {
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
@@ -141,7 +144,13 @@ export function forceCost(personnel: number, costPerYear: number, years?: number
  * p × c × y, multiplied smallest by largest first so that a product in range is never lost to an
  * intermediate overflow (1e200 × 1e200 × 0 is 0, and × 1e-300 is 1e100). Inputs are ≥ 0.
  */
-const cost = ordered;
+const cost = (p: number, c: number, y: number): number => {
+  // The plain product where it is exact enough: p × c neither overflows nor leaves the normal
+  // range (where it would lose digits), so (p × c) × y is correctly rounded like any product of
+  // three. Otherwise the ordered product, which saves what an intermediate would lose.
+  const t = p * c;
+  return (t >= MIN_NORMAL && t < Infinity) || (t === 0 && (p === 0 || c === 0)) ? t * y : ordered(p, c, y);
+};
 
 export const FORCE_COST: NumericModel = {
   params: [personnel, costPerYear, years],

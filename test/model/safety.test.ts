@@ -241,6 +241,16 @@ describe('FORCE_SIZE and FORCE_COST arithmetic (issue 8, defect 9)', () => {
     // 1e200 × 1e200 × 1e-300 = 1e100 (in order, 1e200 × 1e200 is Infinity).
     expect(forceCost(1e200, 1e200, 1e-300) / 1e100).toBeCloseTo(1, 14);
   });
+
+  it('keeps FORCE_COST exact where p × c would fall below the normal range', () => {
+    // 1e-200 × 1e-120 = 1e-320 is subnormal (about 3 significant digits); the ordered product
+    // 1e-200 × 1e300 × 1e-120 = 1e-20 keeps all of them.
+    expect(forceCost(1e-200, 1e-120, 1e300) / 1e-20).toBeCloseTo(1, 14);
+    // 1e-200 × 1e-200 underflows to 0: the result 1e-100 (× 1e300) is not lost.
+    expect(forceCost(1e-200, 1e-200, 1e300) / 1e-100).toBeCloseTo(1, 14);
+    // A true zero stays zero.
+    expect(forceCost(0, 1e300, 1e300)).toBe(0);
+  });
 });
 
 describe('MAX_RESULT_CELLS', () => {
