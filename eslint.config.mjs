@@ -141,6 +141,13 @@ export default defineConfig([
   },
 
   {
+    // The .xlsx writer and the command line use ExcelJS, whose getCell/value look like Office.js to
+    // the office-addins rules; they never call Office.js.
+    files: ['src/xlsx/**/*.ts', 'src/cli/**/*.ts', 'test/xlsx/**/*.ts', 'test/cli/**/*.ts'],
+    rules: Object.fromEntries(Object.keys(officeAddinsRules).map((name) => [name, 'off'])),
+  },
+
+  {
     files: ['**/*.js', '**/*.cjs'],
     extends: [js.configs.recommended],
     languageOptions: { sourceType: 'commonjs', globals: { ...nodeGlobals, ...commonJsGlobals } },

@@ -5,16 +5,14 @@
  * input it touched is put back as it was before it returns or throws, each cell on its own, read
  * back and retried (`restore.ts`). An input that still cannot be put back turns the outcome, a
  * cancel or a success included, into `RESTORE_FAILED`, listing each cell with what it held.
+ *
+ * Tables and tornadoes are here; the tornado's inputs and the scenario comparison are in
+ * `comparison.ts`, how a run ends (options, putting inputs back) in `stop.ts`, re-exported here.
  */
-import { SCENARIOS } from '../data/assumptions';
-import type { ScenarioId } from '../data/types';
-import { cellReference, sameCell } from '../workbook/a1';
-import { baselinePlan, scenarioFromLabel } from '../workbook/baseline';
-import { errorMessage } from '../workbook/messages';
-import { type Constant, planAnchors } from '../workbook/plan';
+import { sameCell } from '../workbook/a1';
+import { type Constant } from '../workbook/plan';
 import {
   type Axis,
-  type ComparisonResult,
   liveNames,
   MAX_POINTS,
   SensitivityError,
@@ -24,67 +22,12 @@ import {
   type TornadoResult,
   type TornadoRow,
 } from '../workbook/sensitivity';
-import type { CellRef, CellState, DrivableTarget, Progress } from '../workbook/writer';
-import { restoreOrRecover, type RestoreOptions, type SavedCell, unrestoredLabel } from './restore';
+import type { CellRef, CellState, DrivableTarget } from '../workbook/writer';
+import { putBack, type RunOptions, type Stop, stopOf, where } from './stop';
 
 export { SensitivityError, type SensitivityErrorCode } from '../workbook/sensitivity';
-
-export interface RunOptions extends RestoreOptions {
-  /** Aborting stops the run between two points; the inputs are restored and CANCELLED is thrown (RESTORE_FAILED when some cannot be). */
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (p: Progress) => void;
-}
-
-/**
- * Why a driven run stopped before its inputs were put back: the error, and what its message adds
- * once they were (`; the inputs were restored.`), or `''` for a refusal that says nothing of them.
- */
-interface Stop {
-  readonly error: SensitivityError;
-  readonly restored: string;
-}
-
-/**
- * Puts `original` back ({@link restoreOrRecover}), then ends the run: throws `stop`'s error (with its
- * `restored` clause) when every cell is back, returns when there was no stop; when some cell is not
- * back, throws RESTORE_FAILED saying what the run was doing (`stop`, else `finished`) and listing
- * each cell with what it held and where the list is kept.
- */
-async function putBack(
-  target: DrivableTarget,
-  original: readonly SavedCell[],
-  options: RunOptions,
-  stop: Stop | null,
-  finished: string,
-): Promise<void> {
-  const recovery = await restoreOrRecover(target, original, options);
-  if (recovery === null) {
-    if (stop === null) return;
-    throw stop.restored === '' ? stop.error : new SensitivityError(stop.error.code, `${stop.error.message}${stop.restored}`, stop.error.partial);
-  }
-  const n = recovery.cells.length;
-  const what = stop?.error.message.replace(/\.$/, '') ?? finished;
-  const kept =
-    recovery.sheet === null
-      ? `${n === 1 ? 'It' : 'They'} could not be listed in the workbook either: type ${n === 1 ? 'it' : 'them'} back by hand.`
-      : `${n === 1 ? 'It is' : 'They are'} listed on the sheet ${recovery.sheet} until you dismiss the list.`;
-  throw new SensitivityError(
-    'RESTORE_FAILED',
-    `${what}, and ${n === 1 ? 'an input' : `${n} inputs`} could not be put back: ${recovery.cells.map(unrestoredLabel).join(', ')}. ${kept}`,
-    stop?.error.partial,
-    recovery,
-  );
-}
-
-/** The stop for what a run's loop threw: a SensitivityError as it is, anything else as FAILED after `done` of `total`. */
-function stopOf(e: unknown, progress: string, restored: string, partial?: TableResult): Stop {
-  if (e instanceof SensitivityError) return { error: e, restored: e.code === 'CANCELLED' ? restored : '' };
-  return { error: new SensitivityError('FAILED', `stopped after ${progress}: ${message(e)}`, partial), restored };
-}
-
-/** `Sheet!B13` as messages show a cell, and a thrown value's message: the shared helpers under short local names. */
-const where = cellReference;
-const message = errorMessage;
+export { assumptionInputs, runComparison } from './comparison';
+export type { RunOptions } from './stop';
 
 /** Reads the cells' states and refuses inputs that are not constants or an output that is not a formula. */
 async function readChecked(
@@ -268,94 +211,4 @@ export async function runTornado(
   await putBack(target, original, options, stop, `the tornado was complete (${total} points)`);
   rows.sort((a, b) => b.swing - a.swing);
   return { output, outputLabel, base, rows, unaffected, computedAt: new Date() };
-}
-
-/**
- * Every numeric assumption with a low or a high bound, as tornado inputs: the active scenario's
- * constant cell (the selector's column), the assumption's label, its low and high read from the
- * sheet (a missing one is the base value), its defined name and its current (base) value.
- */
-export async function assumptionInputs(
-  target: DrivableTarget,
-  copy = 1,
-): Promise<(TornadoInput & { readonly name: string; readonly base: number })[]> {
-  const plan = baselinePlan({ scenario: 'peace', copy, kinds: ['assumptions'] });
-  const [selector] = await target.readCells([plan.scenarioCell]);
-  const label = selector?.value;
-  const scenario = typeof label === 'string' ? scenarioFromLabel(label) : undefined;
-  if (scenario === undefined)
-    throw new SensitivityError(
-      'INVALID',
-      `the scenario selector ${where(plan.scenarioCell)} holds ${JSON.stringify(label ?? null)}, not one of ${SCENARIOS.map((x) => x.short).join(', ')}`,
-    );
-  const cells = planAnchors(plan).assumptions;
-  const refs = cells.flatMap((a) => [a.scenario[scenario], a.low, a.high]);
-  const states = await target.readCells(refs);
-  const out: (TornadoInput & { name: string; base: number })[] = [];
-  cells.forEach((a, i) => {
-    const [v, low, high] = [states[3 * i], states[3 * i + 1], states[3 * i + 2]].map((s) => s?.value);
-    const constant = states[3 * i]?.formula === null;
-    if (!constant || typeof v !== 'number') return;
-    // A missing bound is the base value itself (line_km has a high of 1,250 km but no low): the
-    // range then runs from the base to the one bound given.
-    const lo = typeof low === 'number' ? low : v;
-    const hi = typeof high === 'number' ? high : v;
-    if (!(lo < hi)) return;
-    out.push({ ref: a.scenario[scenario], label: a.label, low: lo, high: hi, name: a.name, base: v });
-  });
-  return out;
-}
-
-/** How many of the fund's contributions a comparison shows. */
-const TOP_CONTRIBUTIONS = 5;
-
-/**
- * The headline outputs under each scenario: switches the selector to each scenario in turn, reads,
- * and puts the selector back (also when cancelled or on error). The fund's five largest
- * contributions (by their sum over the scenarios) close the list.
- * @throws SensitivityError INVALID (no selector value), CANCELLED, FAILED
- */
-export async function runComparison(target: DrivableTarget, copy = 1, options: RunOptions = {}): Promise<ComparisonResult> {
-  const plan = baselinePlan({ scenario: 'peace', copy });
-  const selector = plan.scenarioCell;
-  const { headlines: single, fundTable: table } = planAnchors(plan);
-  const contributions = table?.countries.map((x) => x.contribution) ?? [];
-  const countries = table?.countries.map((x) => x.name) ?? [];
-  const [original] = await target.readCells([selector]);
-  if (original === undefined) throw new SensitivityError('FAILED', `could not read the scenario selector ${where(selector)}`);
-  const refs = [...single.map((h) => h.cell), ...contributions];
-  const read: Partial<Record<ScenarioId, Constant[]>> = {};
-  let done = 0;
-  let stop: Stop | null;
-  try {
-    for (const x of SCENARIOS) {
-      if (options.signal?.aborted === true) throw new SensitivityError('CANCELLED', `cancelled after ${done} of ${SCENARIOS.length} scenarios`);
-      await target.setValue(selector.sheet, selector.address, x.short);
-      read[x.id] = (await target.readCells(refs)).map((s) => s.value);
-      done += 1;
-      options.onProgress?.({ done, total: SCENARIOS.length, step: x.short });
-    }
-    stop = null;
-  } catch (e) {
-    stop = stopOf(e, `${done} of ${SCENARIOS.length} scenarios`, '; the selector was restored.');
-  }
-  await putBack(target, [{ ref: selector, state: original }], options, stop, `the comparison was complete (${SCENARIOS.length} scenarios)`);
-  const names = (await target.readCells(countries)).map((s) => s.value);
-  const valueAt = (k: number): Record<ScenarioId, Constant> =>
-    Object.fromEntries(SCENARIOS.map((x) => [x.id, read[x.id]?.[k] ?? null])) as Record<ScenarioId, Constant>;
-  const rows: ComparisonResult['rows'][number][] = single.map((h, k) => ({ label: `${h.cell.sheet}: ${h.label}`, unit: h.unit, values: valueAt(k) }));
-  const sum = (k: number): number =>
-    SCENARIOS.reduce((acc, x) => {
-      const v = read[x.id]?.[k];
-      return acc + (typeof v === 'number' ? v : 0);
-    }, 0);
-  const top = contributions
-    .map((_, i) => single.length + i)
-    .sort((a, b) => sum(b) - sum(a))
-    .slice(0, TOP_CONTRIBUTIONS);
-  for (const k of top) {
-    const name = names[k - single.length];
-    rows.push({ label: `Fund contribution: ${typeof name === 'string' ? name : String(name)}`, unit: table?.unit ?? '', values: valueAt(k) });
-  }
-  return { rows, computedAt: new Date() };
 }

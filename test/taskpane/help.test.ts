@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEF_DECLARATIONS } from '../../src/functions/registry';
 import { FUNCTION_HELP } from '../../src/taskpane/help';
 import { helpHtml, helpSection, helpSignature, ROOT } from '../contract/bundle';
 
@@ -32,7 +33,8 @@ const functionIds = [...fs.readFileSync(path.join(ROOT, 'src', 'functions', 'fun
 
 describe('FUNCTION_HELP', () => {
   it('lists every custom function once, in the order functions.ts declares them', () => {
-    expect(functionIds).toHaveLength(12);
+    // As many as the registry declares (12 when this was written), so no function is missed by the pattern.
+    expect(functionIds).toHaveLength(DEF_DECLARATIONS.length);
     expect(FUNCTION_HELP.map((f) => f.id)).toEqual(functionIds);
   });
 
