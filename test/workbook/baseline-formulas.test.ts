@@ -66,13 +66,13 @@ describe('baselinePlan DEF formulas', () => {
     expect(fund.slice(0, 4)).toEqual([
       '=DEF.FUND_GUARANTEES(C3,C4)',
       `=IFNA(DEF.FUND_KEY(A9,$C$6,${participants}),"not in key")`,
-      `=IFNA(DEF.FUND_SHARE(A9,$C$3,$C$6,${participants}),"not in key")`,
-      `=IFNA(DEF.FUND_SHARE(A9,$C$5,$C$6,${participants}),"not in key")`,
+      `=IF(D9="not in key",D9,DEF.FUND_SHARE(A9,$C$3,$C$6,${participants}))`,
+      `=IF(D9="not in key",D9,DEF.FUND_SHARE(A9,$C$5,$C$6,${participants}))`,
     ]);
     expect(fund.slice(-3)).toEqual([
       `=IFNA(DEF.FUND_KEY(A37,$C$6,${participants}),"not in key")`,
-      `=IFNA(DEF.FUND_SHARE(A37,$C$3,$C$6,${participants}),"not in key")`,
-      `=IFNA(DEF.FUND_SHARE(A37,$C$5,$C$6,${participants}),"not in key")`,
+      `=IF(D37="not in key",D37,DEF.FUND_SHARE(A37,$C$3,$C$6,${participants}))`,
+      `=IF(D37="not in key",D37,DEF.FUND_SHARE(A37,$C$5,$C$6,${participants}))`,
     ]);
   });
 });

@@ -176,6 +176,29 @@ describe('baselinePlan in the preview engine', () => {
       expect(errorCells(target)).toEqual([]);
     });
   });
+
+  describe('when the fund size is itself an error', () => {
+    /** The Fund sheet's annual size cell (column C of the row labelled "Annual size"). */
+    function sizeAddress(): string {
+      return `C${rowOf(target, 'Fund', 'Annual size') + 1}`;
+    }
+    let formula: string | null = null;
+    afterAll(async () => {
+      if (formula !== null) await target.setValue('Fund', sizeAddress(), formula);
+    });
+
+    it('passes the #N/A on to the contributions instead of calling every country "not in key"', async () => {
+      await selectScenario(target, plan, 'peace');
+      formula = target.cell('Fund', rowOf(target, 'Fund', 'Annual size'), 2).formula ?? null;
+      await target.setValue('Fund', sizeAddress(), '=NA()');
+      const contributions = fundColumn(target, COL.contribution);
+      const de = contributions.get('DE');
+      expect(isPreviewError(de ?? null) ? de : null).toMatchObject({ code: '#N/A' });
+      expect([...contributions.values()].filter((v) => v === 'not in key')).toEqual([]);
+      // The key shares do not read the size and keep their values.
+      expect(typeof fundColumn(target, COL.share).get('DE')).toBe('number');
+    });
+  });
 });
 
 describe('a second copy of the baseline in the same workbook', () => {

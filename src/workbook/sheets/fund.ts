@@ -59,8 +59,9 @@ export function fundSheet(copy: number, namesCopy: number): SheetPlan {
       c(country.name, 'text'),
       c('Yes', 'input', undefined, 'Yes or No: the key is renormalised over the countries marked Yes.'),
       c(`=IFNA(${def('FUND_KEY', `A${r}`, key, participants)},"not in key")`, 'output', FMT.pct),
-      c(`=IFNA(${def('FUND_SHARE', `A${r}`, s.at('size', 2, true), key, participants)},"not in key")`, 'output', FMT.bn),
-      c(`=IFNA(${def('FUND_SHARE', `A${r}`, s.at('guarantees', 2, true), key, participants)},"not in key")`, 'output', FMT.bn),
+      // "not in key" only where the key share says so: an #N/A coming from the amount passes on as #N/A.
+      c(`=IF(D${r}="not in key",D${r},${def('FUND_SHARE', `A${r}`, s.at('size', 2, true), key, participants)})`, 'output', FMT.bn),
+      c(`=IF(D${r}="not in key",D${r},${def('FUND_SHARE', `A${r}`, s.at('guarantees', 2, true), key, participants)})`, 'output', FMT.bn),
     ]);
     s.validate({ address: `C${r}`, list: ['Yes', 'No'], prompt: 'Yes or No' });
   }
