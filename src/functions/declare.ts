@@ -21,7 +21,7 @@ export type Argument = Grid | null | undefined;
 export type DefResult = ReadonlyArray<ReadonlyArray<number | string | ExcelError>>;
 
 /** The help page's groups, in page order. */
-export const FUNCTION_GROUPS = ['Force', 'Munitions', 'Fund', 'Reference data'] as const;
+export const FUNCTION_GROUPS = ['Force', 'Munitions', 'Fund', 'Time', 'Uncertainty', 'Reference data'] as const;
 export type FunctionGroup = (typeof FUNCTION_GROUPS)[number];
 
 /** Text for the help page that may hold inline HTML (`<code>`, `<a>`, `<b>`, `<sub>`); never user input. */
@@ -131,9 +131,13 @@ export interface DefFunction extends Omit<FunctionDeclaration<string, Argument[]
   call(...args: Argument[]): DefResult;
 }
 
-/** `a number ≥ 0 and < 1` → `≥ 0 and < 1`. */
+/** `a number ≥ 0 and < 1` → `≥ 0 and < 1`; `a whole number ≥ 1` → `whole number ≥ 1`. */
 function rangeOf(p: NumberParam): string {
-  return describeRange(p).replace(/^a number ?/, '') || 'any number';
+  return (
+    describeRange(p)
+      .replace(/^a number ?/, '')
+      .replace(/^a whole/, 'whole') || 'any number'
+  );
 }
 
 /** A numeric parameter: name, unit, range and default from the model's constraint object. */
