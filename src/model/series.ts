@@ -130,18 +130,20 @@ export function errorAt(a: Arg<unknown>, r: number, c: number): ModelError | und
 
 /** A column of a series argument as `rows` numbers (`NaN` where a cell has an error) and its first error row. */
 export function seriesColumn(a: Arg<number>, rows: number, c: number, out: Float64Array): { at: number; error: ModelError | undefined } {
-  let at = rows;
-  let error: ModelError | undefined;
-  for (let t = 0; t < rows; t++) {
-    const i = indexAt(a, t, c);
-    out[t] = a.values[i] as number;
-    if (error === undefined && a.errors !== null) {
-      const e = a.errors.get(i);
-      if (e !== undefined) {
-        error = e;
-        at = t;
-      }
-    }
+  if (a.rows === 1) {
+    // The same value every period.
+    const i = a.cols === 1 ? 0 : c;
+    out.fill(a.values[i] as number);
+    const error = a.errors?.get(i);
+    return { at: error === undefined ? rows : 0, error };
   }
-  return { at, error };
+  const step = a.cols;
+  const first = a.cols === 1 ? 0 : c;
+  for (let t = 0, i = first; t < rows; t++, i += step) out[t] = a.values[i] as number;
+  if (a.errors === null) return { at: rows, error: undefined };
+  for (let t = 0, i = first; t < rows; t++, i += step) {
+    const error = a.errors.get(i);
+    if (error !== undefined) return { at: t, error };
+  }
+  return { at: rows, error: undefined };
 }

@@ -110,20 +110,40 @@ export function liftMunitionPath<E>(raws: readonly unknown[], onError: (e: Model
     numbers(P.daily_production, raws[2]),
     numbers(P.days_per_period, raws[4]),
   ];
-  const fail = errorsFor(onError, new Payload(shape));
-  const out = table<number | E>(shape.rows, shape.cols);
+  const { cols } = shape;
+  // Each scenario's path through the kernel, column-major; then rows built in order, as Excel takes them.
+  const all = new Float64Array(periods * cols);
+  const errorFrom = new Int32Array(cols).fill(periods);
+  const errorOf = new Array<ModelError | undefined>(cols);
+  let anyError = false;
   const u = new Float64Array(periods);
   const p = new Float64Array(periods);
-  for (let c = 0; c < shape.cols; c++) {
+  for (let c = 0; c < cols; c++) {
     const whole = firstError([stock, days], c);
     const bu = seriesColumn(use, periods, c, u);
     const bp = seriesColumn(production, periods, c, p);
     const [at, bad] = whole !== undefined ? [0, whole] : bp.at < bu.at ? [bp.at, bp.error] : [bu.at, bu.error];
-    const path = munitionPath(stock.values[stock.cols === 1 ? 0 : c] as number, u, p, days.values[days.cols === 1 ? 0 : c] as number);
-    for (let t = 0; t < periods; t++) {
-      const y = path[t] as number;
-      (out[t] as (number | E)[])[c] = t >= at && bad !== undefined ? fail(bad) : y - y === 0 ? y : fail(OVERFLOW_ERROR);
+    if (bad !== undefined) {
+      errorFrom[c] = at;
+      errorOf[c] = bad;
+      anyError = true;
     }
+    all.set(munitionPath(stock.values[stock.cols === 1 ? 0 : c] as number, u, p, days.values[days.cols === 1 ? 0 : c] as number), c * periods);
+  }
+  const fail = errorsFor(onError, new Payload(shape));
+  const out = new Array<(number | E)[]>(periods);
+  for (let t = 0; t < periods; t++) {
+    const row = new Array<number | E>(cols);
+    let check = 0;
+    for (let c = 0, i = t; c < cols; c++, i += periods) check += (row[c] = all[i] as number) * 0;
+    if (check !== 0 || anyError) {
+      for (let c = 0; c < cols; c++) {
+        const y = row[c] as number;
+        if (t >= (errorFrom[c] as number)) row[c] = fail(errorOf[c] as ModelError);
+        else if (y - y !== 0) row[c] = fail(OVERFLOW_ERROR);
+      }
+    }
+    out[t] = row;
   }
   return out;
 }
@@ -159,21 +179,23 @@ export function liftFundSchedule<E>(raws: readonly unknown[], onError: (e: Model
   const shape = columnsShape(years, P.years.name, [{ name: 'schedule', rows: 1, cols: 5 }]);
   const amount = numbers(P.annual_amount, raws[0]);
   const issues = new Float64Array(years);
-  const bad = new Array<ModelError | undefined>(years);
   seriesColumn(amount, years, 0, issues);
-  for (let t = 0; t < years; t++) bad[t] = errorAt(amount, t, 0);
+  const rows = fundSchedule(issues, rate, maturity, over);
+  const out: (number | E)[][] = rows.map((r) => [r.issued, r.outstanding, r.interest, r.redemptions, r.guarantees]);
+  const clean = amount.errors === null && out.every((r) => r.every((y) => (y as number) - (y as number) === 0));
+  if (clean) return out;
   const fail = errorsFor(onError, new Payload(shape));
+  const bad = Array.from({ length: years }, (_, t) => errorAt(amount, t, 0));
   const inWindow = (t: number): ModelError | undefined => {
     for (let k = Math.max(0, t - maturity + 1); k <= t; k++) if (bad[k] !== undefined) return bad[k];
     return undefined;
   };
-  return fundSchedule(issues, rate, maturity, over).map((row, t) => {
-    const cells = [row.issued, row.outstanding, row.interest, row.redemptions, row.guarantees];
+  return out.map((cells, t) => {
     const errors = [bad[t], inWindow(t), inWindow(t), t - maturity + 1 >= 0 ? bad[t - maturity + 1] : undefined, inWindow(t)];
     return cells.map((y, k) => {
       const e = errors[k];
       if (e !== undefined) return fail(e);
-      return y - y === 0 ? y : fail(OVERFLOW_ERROR);
+      return (y as number) - (y as number) === 0 ? y : fail(OVERFLOW_ERROR);
     });
   });
 }
@@ -181,7 +203,7 @@ export function liftFundSchedule<E>(raws: readonly unknown[], onError: (e: Model
 const HICP = HICP_EA.values;
 
 /** amount × index(to) / index(from); `NaN` where the index does not cover a year, explained by the kernel. */
-const deflated = (a: number, from: number, to: number): number => a * (((HICP[to] ?? NaN) as number) / ((HICP[from] ?? NaN) as number));
+const deflated = (a: number, from: number, to: number): number => a * ((HICP[to] ?? NaN) / (HICP[from] ?? NaN));
 
 export const DEFLATE: NumericModel = {
   params: [

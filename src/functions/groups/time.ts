@@ -76,10 +76,10 @@ export const munitionPath = declare({
       description: 'Rounds delivered per day (≥ 0): a value, or a column of one per period.',
     }),
     numberParameter(MUNITION_PATH_PARAMS.periods, { description: 'Rows of the result: a whole number of periods (≥ 1).' }),
-    numberParameter(MUNITION_PATH_PARAMS.days_per_period, {
-      description: 'Days in a period (> 0). Default 365/12: months.',
-      help: { acceptedNote: ' (365/12, a month)' },
-    }),
+    {
+      ...numberParameter(MUNITION_PATH_PARAMS.days_per_period, { description: 'Days in a period (> 0). Default 365/12: months.' }),
+      default: '365/12 (a month)',
+    },
   ],
   method: {
     equation: 's(0) = stock; s(t) = max(0, s(t − 1) + (daily_production(t) − daily_use(t)) × days_per_period)',
