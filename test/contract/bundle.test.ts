@@ -355,3 +355,60 @@ describe('text that names a property of every JavaScript object', () => {
     }
   });
 });
+
+describe('the time-path and trial functions in the bundle', () => {
+  it('spill a column per scenario from a row: RAMP(1, 2, 5, 1, 4) beside RAMP(0, 4, 5, 1, 4)', () => {
+    // v(t) = from + (to − from)(t − 1)/4: 1, 1.25, 1.5, 1.75, 2 and 0, 1, 2, 3, 4.
+    expect(excel('RAMP', [[1, 0]], [[2, 4]], v(5), v(1), v(4))).toEqual([
+      [1, 0],
+      [1.25, 1],
+      [1.5, 2],
+      [1.75, 3],
+      [2, 4],
+    ]);
+  });
+
+  it('give the same trials on every call', () => {
+    const first = excel('TRIALS', v(10), v(20), v(30), v(5));
+    expect(first).toHaveLength(1000);
+    expect(excel('TRIALS', v(10), v(20), v(30), v(5))).toEqual(first);
+  });
+
+  it('name both lengths for a series of the wrong length', () => {
+    expectExcelError(
+      thrownBy(() => excel('MUNITION_PATH', v(1000), column([1, 2, 3]), v(0), v(4))),
+      '#VALUE!',
+      'daily_use has 3 values (3 x 1) but periods is 4: give a single value, a row, or a column of 4 values (one per period)',
+    );
+  });
+
+  it('throw an infeasible triplet as #VALUE! saying which condition fails', () => {
+    expectExcelError(
+      thrownBy(() => excel('TRIALS', v(10), v(10.5), v(30), v(1))),
+      '#VALUE!',
+      /^the triplet is too skewed for a 3-term Metalog: p50 is too close to p10/,
+    );
+  });
+
+  it('throw a year outside the index as #N/A naming the years covered', () => {
+    expectExcelError(
+      thrownBy(() => excel('DEFLATE', v(100), v(2011), v(2030))),
+      '#N/A',
+      'to_year 2030 is outside the HICP_EA index, which covers 2011 to 2025',
+    );
+  });
+
+  it('refuse a count of periods that is not whole', () => {
+    expectExcelError(
+      thrownBy(() => excel('FUND_SCHEDULE', v(40), v(0.03), v(10), v(2.5))),
+      '#VALUE!',
+      'years must be a whole number ≥ 1 (years); got 2.5',
+    );
+  });
+
+  it('give TRIAL_STATS as PERCENTILE.INC: 10, 40, 20, 30 has mean 25, P10 13, P50 25, P90 37', () => {
+    // Sorted 10, 20, 30, 40; h = 3p: 10 + 0.3 × 10, 20 + 0.5 × 10, 30 + 0.7 × 10.
+    const out = excel('TRIAL_STATS', column([10, 40, 20, 30])) as number[][];
+    expect(out.map((r) => r[0])).toEqual([25, 13, 25, 37]);
+  });
+});
