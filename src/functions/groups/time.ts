@@ -14,7 +14,7 @@ import {
   MUNITION_PATH_PARAMS,
   RAMP_PARAMS,
 } from '../../model/time';
-import { type Argument, declare, type Grid, modelParameters, numberParameter } from '../declare';
+import { type Argument, declare, type Grid, modelParameters, numberParameter, spillByCount } from '../declare';
 import { toExcel, toExcelError } from '../errors';
 
 const ROW_NOTE = ' A row of values gives one column per scenario.';
@@ -56,6 +56,7 @@ export const ramp = declare({
         'month 13 (14,000 + 26,000 × 12 / 24).',
     },
   ],
+  spill: spillByCount(2, undefined, [0, 1, 3, 4]),
   call: (from: Grid, to: Grid, periods: Grid, start?: Argument, length?: Argument) =>
     toExcel(() => liftRamp([from, to, periods, start, length], toExcelError)),
 });
@@ -96,6 +97,7 @@ export const munitionPath = declare({
       after: ': a million rounds drawn down by 3,000 a day for six months of 365/12 days (1,000,000 − 6 × 3,000 × 30.4167).',
     },
   ],
+  spill: spillByCount(3, undefined, [0, 1, 2, 4]),
   call: (stock: Grid, daily_use: Grid, daily_production: Grid, periods: Grid, days_per_period?: Argument) =>
     toExcel(() => liftMunitionPath([stock, daily_use, daily_production, periods, days_per_period], toExcelError)),
 });
@@ -138,6 +140,7 @@ export const fundSchedule = declare({
       after: ': EUR 40 bn a year in 10-year bonds levels off at 10 × 40 from year 10 on; the debt service is then 12 + 40 a year.',
     },
   ],
+  spill: spillByCount(3, undefined, 5),
   call: (annual_amount: Grid, rate: Grid, maturity_years: Grid, years: Grid, over_guarantee?: Argument) =>
     toExcel(() => liftFundSchedule([annual_amount, rate, maturity_years, years, over_guarantee], toExcelError)),
 });

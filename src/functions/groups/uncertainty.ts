@@ -2,8 +2,8 @@
  * The uncertainty functions: reproducible Monte Carlo trials of a variable given by its P10, P50
  * and P90 on the SIPmath 3.0 standard, and the mean and percentiles of columns of trials.
  */
-import { liftTrials, liftTrialStats, TRIAL_STATS_PARAMS, TRIALS_PARAMS } from '../../model/trials';
-import { type Argument, declare, type Grid, numberParameter } from '../declare';
+import { DEFAULT_PERCENTILES, liftTrials, liftTrialStats, TRIAL_STATS_PARAMS, TRIALS_PARAMS } from '../../model/trials';
+import { type Argument, declare, type Grid, numberParameter, spillByCount } from '../declare';
 import { toExcel, toExcelError } from '../errors';
 
 const ROW = ' A row gives one column per variable.';
@@ -55,6 +55,7 @@ export const trials = declare({
         '20 + 10 / ln 9 × ln(0.909736 / 0.090264).',
     },
   ],
+  spill: spillByCount(4, TRIALS_PARAMS.trials.default, [0, 1, 2, 3, 5, 6, 7]),
   call: (p10: Grid, p50: Grid, p90: Grid, var_id: Grid, trials?: Argument, lower_bound?: Argument, upper_bound?: Argument, entity?: Argument) =>
     toExcel(() => liftTrials([p10, p50, p90, var_id, trials, lower_bound, upper_bound, entity], toExcelError)),
 });
@@ -91,5 +92,10 @@ export const trialStats = declare({
       after: ': the P10 of 1 to 5, h = 4 × 0.1 = 0.4, so 1 + 0.4 × (2 − 1).',
     },
   ],
+  // The mean and one row per percentile, a column per column of trials: known from the shapes alone.
+  spill: ([trials, percentiles]) => ({
+    rows: 1 + (percentiles === undefined || percentiles.omitted ? DEFAULT_PERCENTILES.length : percentiles.rows * percentiles.cols),
+    cols: trials?.cols ?? 1,
+  }),
   call: (trials: Grid, percentiles?: Argument) => toExcel(() => liftTrialStats([trials, percentiles], toExcelError)),
 });
