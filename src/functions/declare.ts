@@ -124,7 +124,7 @@ export interface FunctionDeclaration<Id extends string, A extends readonly Argum
    * periods or trials) rather than by the arguments' shapes: from each argument's size and, where it
    * is a literal number in the formula, its value. `undefined` where that cannot be known before
    * computing. Absent: the result is the broadcast of the arguments' shapes. An engine that must
-   * size a spill before evaluating it (HyperFormula's `sizeOfResultArrayMethod`) reads this.
+   * size a spill before evaluating it (the preview's engine) reads this.
    */
   readonly spill?: (args: readonly SpillArgument[]) => { readonly rows: number; readonly cols: number } | undefined;
   /** The function as Excel calls it: one line over the model core. */
