@@ -33,6 +33,12 @@
 //    - how long a whole column (1,048,576 x 1, every cell text) takes to be refused by FORCE_SIZE
 //      and SOURCE (target: well under 100 ms), and the heap it leaves behind.
 //
+// 5. Time paths and trials (issues 10 and 12), through the same bundle, each against a bare loop of
+//    the same arithmetic in the same process (interleaved runs, medians; ratios, no targets):
+//    - MUNITION_PATH over 240 months and 1,000 scenarios (a row of daily uses): a 240 x 1,000 table;
+//    - FUND_SCHEDULE over 30 years (30 x 5), timed as 1,000 calls;
+//    - TRIALS, 10,000 trials of one variable (HDR_2_0 uniforms, 3-term Metalog).
+//
 // Prints a table; no pass/fail exit code except for a mismatch between two outputs.
 // The bundle is built first (npm run build) when dist/functions.js is missing or older than src/.
 
@@ -441,6 +447,104 @@ console.log(
       `   target < 100 ms: ${sizeRefusal.first < 100 ? 'met' : 'NOT met'}`,
     `  SOURCE(A:A)           first ${pad(ms(sourceRefusal.first), 10)}  median ${pad(ms(sourceRefusal.median), 10)}  ${sourceRefusal.code}  heap after 21 calls ${MB(sourceRefusal.heap)}` +
       `   target < 100 ms: ${sourceRefusal.first < 100 ? 'met' : 'NOT met'}`,
+  ].join('\n'),
+);
+if (!Number.isFinite(sink)) console.log('');
+
+// 5. Time paths and trials.
+const PERIODS = 240;
+const SCENARIOS = 1000;
+const munitionPathFn = fn('MUNITION_PATH');
+const pathUse = [Array.from({ length: SCENARIOS }, (_, c) => 5000 + 10 * c)];
+const pathArgs = [[[2000000]], pathUse, [[3000]], [[PERIODS]], null];
+const pathLoop = () => {
+  const u = pathUse[0];
+  const p = 3000;
+  const d = 365 / 12;
+  const s = new Float64Array(SCENARIOS).fill(2000000);
+  const out = new Array(PERIODS);
+  for (let t = 0; t < PERIODS; t++) {
+    const row = new Array(SCENARIOS);
+    for (let c = 0; c < SCENARIOS; c++) row[c] = s[c] = Math.max(0, s[c] + (p - u[c]) * d);
+    out[t] = row;
+  }
+  return out;
+};
+const pathDiff = firstDifference(munitionPathFn(...pathArgs), pathLoop());
+if (pathDiff !== null) {
+  console.error(`MISMATCH between MUNITION_PATH and its bare loop at ${pathDiff}`);
+  process.exit(1);
+}
+const [pathTime, pathLoopTime] = interleaved(() => munitionPathFn(...pathArgs), pathLoop);
+
+const SCHEDULE_CALLS = 1000;
+const fundScheduleFn = fn('FUND_SCHEDULE');
+const scheduleArgs = [[[40]], [[0.03]], [[10]], [[30]], null];
+const scheduleLoop = () => {
+  const m = 10;
+  const out = new Array(30);
+  for (let t = 0; t < 30; t++) {
+    let outstanding = 0;
+    for (let k = Math.max(0, t - m + 1); k <= t; k++) outstanding += 40;
+    out[t] = [40, outstanding, 0.03 * outstanding, t - m + 1 >= 0 ? 40 : 0, 1.65 * outstanding];
+  }
+  return out;
+};
+const scheduleDiff = firstDifference(fundScheduleFn(...scheduleArgs), scheduleLoop());
+if (scheduleDiff !== null) {
+  console.error(`MISMATCH between FUND_SCHEDULE and its bare loop at ${scheduleDiff}`);
+  process.exit(1);
+}
+const repeat = (f) => () => {
+  let out;
+  for (let i = 0; i < SCHEDULE_CALLS; i++) out = f();
+  return out;
+};
+const [scheduleTime, scheduleLoopTime] = interleaved(
+  repeat(() => fundScheduleFn(...scheduleArgs)),
+  repeat(scheduleLoop),
+);
+
+// TRIALS: the HDR_2_0 uniform (Hubbard 2019; seeds small enough that no product passes 2^53) and
+// the symmetric 3-term Metalog through 10, 20, 30, written out.
+const TRIAL_COUNT = 10000;
+const trialsFn = fn('TRIALS');
+const trialsArgs = [[[10]], [[20]], [[30]], [[1]], [[TRIAL_COUNT]], null, null, null];
+const hdr = (i, v, e) => {
+  const s1 = (i * 2499997 + v * 1800451 + e * 2000371) % 7450589;
+  const a = ((999999999999989 % (s1 * 4658 + 7450581)) * 383) % 99991;
+  const s2 = (i * 2246527 + v * 2399993 + e * 2100869) % 7450987;
+  const b = ((999999999999989 % (s2 * 7580 + 7560584)) * 17669) % 7440893;
+  return ((((a * 7440893 + b) * 1343) % 4294967296) + 0.5) / 4294967296;
+};
+const trialsLoop = () => {
+  const r = Math.log((1 - 0.1) / 0.1);
+  const a1 = 20;
+  const a2 = (30 - 10) / (2 * r);
+  const a3 = (10 + 30 - 2 * 20) / ((1 - 2 * 0.1) * r);
+  const out = new Array(TRIAL_COUNT);
+  for (let i = 0; i < TRIAL_COUNT; i++) {
+    const u = hdr(i + 1, 1, 1);
+    const l = Math.log(u / (1 - u));
+    out[i] = [a1 + a2 * l + a3 * (u - 0.5) * l];
+  }
+  return out;
+};
+const trialsDiff = firstDifference(trialsFn(...trialsArgs), trialsLoop());
+if (trialsDiff !== null) {
+  console.error(`MISMATCH between TRIALS and its bare loop at ${trialsDiff}`);
+  process.exit(1);
+}
+const [trialsTime, trialsLoopTime] = interleaved(() => trialsFn(...trialsArgs), trialsLoop);
+
+console.log(
+  [
+    '',
+    `time paths and trials (bundle), medians of ${RUNS} interleaved runs after ${WARMUP} warm-ups; outputs equal cell by cell`,
+    `  ${''.padEnd(44)} ${pad('this', 10)} ${pad('baseline', 10)} ${pad('ratio', 8)}`,
+    ratioLine(`MUNITION_PATH ${PERIODS} x ${SCENARIOS.toLocaleString('en')} (row of uses) / bare loop`, pathTime, pathLoopTime),
+    ratioLine(`FUND_SCHEDULE 30 years x 5, ${SCHEDULE_CALLS.toLocaleString('en')} calls / bare loop`, scheduleTime, scheduleLoopTime),
+    ratioLine(`TRIALS ${TRIAL_COUNT.toLocaleString('en')} trials / bare loop`, trialsTime, trialsLoopTime),
   ].join('\n'),
 );
 if (!Number.isFinite(sink)) console.log('');

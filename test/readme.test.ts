@@ -12,11 +12,11 @@ interface Row {
   readonly result: string;
 }
 
-/** The rows of the table under "## Functions": | `SIGNATURE` | returns | `=DEF.X(...)` | result |. */
+/** The rows of the table under "## Functions": | `SIGNATURE` | returns | `=DEF.X(...)` or `=INDEX(DEF.X(...), ...)` | result |. */
 function functionTable(): Row[] {
   const readme = fs.readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
   const section = /^## Functions\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
-  return [...section.matchAll(/^\| `([A-Z_]+\(.*?\))` \|.*\| `(=DEF\.[^`]+)` \| ([^|]+) \|$/gm)].map((m) => ({
+  return [...section.matchAll(/^\| `([A-Z_]+\(.*?\))` \|.*\| `(=(?:INDEX\()?DEF\.[^`]+)` \| ([^|]+) \|$/gm)].map((m) => ({
     signature: m[1] ?? '',
     formula: m[2] ?? '',
     result: (m[3] ?? '').trim(),

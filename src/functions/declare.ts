@@ -21,7 +21,7 @@ export type Argument = Grid | null | undefined;
 export type DefResult = ReadonlyArray<ReadonlyArray<number | string | ExcelError>>;
 
 /** The help page's groups, in page order. */
-export const FUNCTION_GROUPS = ['Force', 'Munitions', 'Fund', 'Reference data'] as const;
+export const FUNCTION_GROUPS = ['Force', 'Munitions', 'Fund', 'Time', 'Uncertainty', 'Reference data'] as const;
 export type FunctionGroup = (typeof FUNCTION_GROUPS)[number];
 
 /** Text for the help page that may hold inline HTML (`<code>`, `<a>`, `<b>`, `<sub>`); never user input. */
@@ -119,8 +119,44 @@ export interface FunctionDeclaration<Id extends string, A extends readonly Argum
   readonly examples: readonly [Example, ...Example[]];
   /** A closing note for the help page (sources, caveats). */
   readonly note?: Html;
+  /**
+   * The size of the result, for functions whose spill is set by an argument's value (a count of
+   * periods or trials) rather than by the arguments' shapes: from each argument's size and, where it
+   * is a literal number in the formula, its value. `undefined` where that cannot be known before
+   * computing. Absent: the result is the broadcast of the arguments' shapes. An engine that must
+   * size a spill before evaluating it (the preview's engine) reads this.
+   */
+  readonly spill?: (args: readonly SpillArgument[]) => { readonly rows: number; readonly cols: number } | undefined;
   /** The function as Excel calls it: one line over the model core. */
   readonly call: (...args: A) => Array<Array<R | ExcelError>>;
+}
+
+/** What an engine knows of an argument before evaluating it: its size, and its value when it is a literal number. */
+export interface SpillArgument {
+  readonly rows: number;
+  readonly cols: number;
+  /** The number written in the formula; `undefined` for a reference, an expression or an omitted argument. */
+  readonly value?: number;
+  /** Whether the argument was left out. */
+  readonly omitted: boolean;
+}
+
+/**
+ * A `spill` for a table whose rows are the value of argument `count` (`fallback` when omitted) and
+ * whose columns are the widest of the arguments listed in `cols` (or `cols` itself when a number).
+ */
+export function spillByCount(
+  count: number,
+  fallback: number | undefined,
+  cols: readonly number[] | number,
+): (args: readonly SpillArgument[]) => { rows: number; cols: number } | undefined {
+  return (args) => {
+    const a = args[count];
+    const rows = a === undefined || a.omitted ? fallback : a.value;
+    if (rows === undefined || !Number.isInteger(rows) || rows < 1) return undefined;
+    const width = typeof cols === 'number' ? cols : Math.max(1, ...cols.map((k) => args[k]?.cols ?? 1));
+    return { rows, cols: width };
+  };
 }
 
 /**
@@ -131,9 +167,13 @@ export interface DefFunction extends Omit<FunctionDeclaration<string, Argument[]
   call(...args: Argument[]): DefResult;
 }
 
-/** `a number ≥ 0 and < 1` → `≥ 0 and < 1`. */
+/** `a number ≥ 0 and < 1` → `≥ 0 and < 1`; `a whole number ≥ 1` → `whole number ≥ 1`. */
 function rangeOf(p: NumberParam): string {
-  return describeRange(p).replace(/^a number ?/, '') || 'any number';
+  return (
+    describeRange(p)
+      .replace(/^a number ?/, '')
+      .replace(/^a whole/, 'whole') || 'any number'
+  );
 }
 
 /** A numeric parameter: name, unit, range and default from the model's constraint object. */

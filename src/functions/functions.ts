@@ -163,6 +163,121 @@ export function fundGuarantees(lending_capacity: unknown[][], over_guarantee?: u
 }
 
 /**
+ * A column of periods values: from up to period start, to from period start + length on, linear in between.
+ * @customfunction RAMP
+ * @helpurl https://localhost:3000/help.html#ramp
+ * @param from Level up to period start, in any unit; a row gives one column per scenario.
+ * @param to Level from period start + length on, in the unit of from.
+ * @param periods Rows of the result: a whole number of periods (≥ 1), e.g. 60 months.
+ * @param [start] The last period at from (≥ 1). Default 1.
+ * @param [length] Periods from start to the first period at to (≥ 0). Default periods − start.
+ * @returns A column of levels, one per period.
+ */
+export function ramp(
+  from: unknown[][],
+  to: unknown[][],
+  periods: unknown[][],
+  start?: unknown[][],
+  length?: unknown[][],
+): Array<Array<number | ExcelError>> {
+  return REGISTRY.RAMP.call(from, to, periods, start, length);
+}
+
+/**
+ * End-of-period munitions stocks: s(t) = max(0, s(t−1) + (daily_production − daily_use) × days_per_period).
+ * @customfunction MUNITION_PATH
+ * @helpurl https://localhost:3000/help.html#munition_path
+ * @param stock Rounds at the start (≥ 0). A row of values gives one column per scenario.
+ * @param daily_use Rounds fired per day (≥ 0): a value, or a column of one per period.
+ * @param daily_production Rounds delivered per day (≥ 0): a value, or a column of one per period.
+ * @param periods Rows of the result: a whole number of periods (≥ 1).
+ * @param [days_per_period] Days in a period (> 0). Default 365/12: months.
+ * @returns Rounds at the end of each period.
+ */
+export function munitionPath(
+  stock: unknown[][],
+  daily_use: unknown[][],
+  daily_production: unknown[][],
+  periods: unknown[][],
+  days_per_period?: unknown[][],
+): Array<Array<number | ExcelError>> {
+  return REGISTRY.MUNITION_PATH.call(stock, daily_use, daily_production, periods, days_per_period);
+}
+
+/**
+ * A years x 5 table of a fund financed by bonds: issued, outstanding, interest, redemptions, guarantees outstanding.
+ * @customfunction FUND_SCHEDULE
+ * @helpurl https://localhost:3000/help.html#fund_schedule
+ * @param annual_amount Amount issued each year (≥ 0), in any currency: a value, or a column of one per year.
+ * @param rate Coupon as a fraction a year (> −1 and ≤ 1), e.g. 0.03 for 3 %.
+ * @param maturity_years Years to redemption: a whole number ≥ 1.
+ * @param years Rows of the result: a whole number of years (≥ 1).
+ * @param [over_guarantee] Guarantees per unit of debt outstanding (≥ 1). Default 1.65, the EFSF after 2011.
+ * @returns One row a year, in the currency of annual_amount.
+ */
+export function fundSchedule(
+  annual_amount: unknown[][],
+  rate: unknown[][],
+  maturity_years: unknown[][],
+  years: unknown[][],
+  over_guarantee?: unknown[][],
+): Array<Array<number | ExcelError>> {
+  return REGISTRY.FUND_SCHEDULE.call(annual_amount, rate, maturity_years, years, over_guarantee);
+}
+
+/**
+ * An amount converted between price years with the euro-area HICP: amount × index(to_year) / index(from_year).
+ * @customfunction DEFLATE
+ * @helpurl https://localhost:3000/help.html#deflate
+ * @param amount Amount in from_year prices, in any currency.
+ * @param from_year Its price year, 2011 to 2025.
+ * @param to_year The price year wanted, 2011 to 2025.
+ * @returns The amount in to_year prices.
+ */
+export function deflate(amount: unknown[][], from_year: unknown[][], to_year: unknown[][]): Array<Array<number | ExcelError>> {
+  return REGISTRY.DEFLATE.call(amount, from_year, to_year);
+}
+
+/**
+ * A column of trials of a variable with this P10, P50 and P90: the 3-term Metalog at the SIPmath HDR_2_0 uniforms.
+ * @customfunction TRIALS
+ * @helpurl https://localhost:3000/help.html#trials
+ * @param p10 The 10th percentile, in the variable's unit. A row gives one column per variable.
+ * @param p50 The median (> p10).
+ * @param p90 The 90th percentile (> p50).
+ * @param var_id SIPmath varId: a whole number ≥ 0; one per variable.
+ * @param [trials] Rows of the result: a whole number of trials (≥ 1). Default 1,000.
+ * @param [lower_bound] Least possible value (< p10). Default none: unbounded below.
+ * @param [upper_bound] Greatest possible value (> p90). Default none: unbounded above.
+ * @param [entity] SIPmath entity: a whole number ≥ 0. Default 1.
+ * @returns Trials 1 to trials, in the variable's unit.
+ */
+export function trials(
+  p10: unknown[][],
+  p50: unknown[][],
+  p90: unknown[][],
+  var_id: unknown[][],
+  trials?: unknown[][],
+  lower_bound?: unknown[][],
+  upper_bound?: unknown[][],
+  entity?: unknown[][],
+): Array<Array<number | ExcelError>> {
+  return REGISTRY.TRIALS.call(p10, p50, p90, var_id, trials, lower_bound, upper_bound, entity);
+}
+
+/**
+ * A column: the mean of the trials, then their P10, P50 and P90 (or the given percentiles), as PERCENTILE.INC.
+ * @customfunction TRIAL_STATS
+ * @helpurl https://localhost:3000/help.html#trial_stats
+ * @param trials A column of trials, e.g. DEF.TRIALS(...); several columns give a column of statistics each.
+ * @param [percentiles] Percentiles as fractions from 0 to 1, in a row or column. Default 0.1, 0.5, 0.9.
+ * @returns The mean, then each percentile, in the unit of the trials.
+ */
+export function trialStats(trials: unknown[][], percentiles?: unknown[][]): Array<Array<number | ExcelError>> {
+  return REGISTRY.TRIAL_STATS.call(trials, percentiles);
+}
+
+/**
  * A baseline assumption of the brief (IEP@BU commentary 187) for a scenario.
  * @customfunction ASSUMPTION
  * @helpurl https://localhost:3000/help.html#assumption

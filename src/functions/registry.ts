@@ -12,6 +12,8 @@ import { forceCost, forceDensity, forceRotation, forceSize } from './groups/forc
 import { fundGuarantees, fundKey, fundShare } from './groups/fund';
 import { munitionDays, munitionRegenYears, munitionStock } from './groups/munitions';
 import { assumption, source } from './groups/reference';
+import { deflateFn, fundSchedule, munitionPath, ramp } from './groups/time';
+import { trials, trialStats } from './groups/uncertainty';
 
 /**
  * Checks at compile time that every declaration sits under its own id: the key and `id` must
@@ -34,6 +36,12 @@ export const REGISTRY = registry({
   FUND_SHARE: fundShare,
   FUND_KEY: fundKey,
   FUND_GUARANTEES: fundGuarantees,
+  RAMP: ramp,
+  MUNITION_PATH: munitionPath,
+  FUND_SCHEDULE: fundSchedule,
+  DEFLATE: deflateFn,
+  TRIALS: trials,
+  TRIAL_STATS: trialStats,
   ASSUMPTION: assumption,
   SOURCE: source,
 });

@@ -50,6 +50,8 @@ export interface NumberParam {
   readonly max?: number;
   /** `true`: the value must be strictly less than `max`. */
   readonly maxExclusive?: boolean;
+  /** `true`: the value must be a whole number (a count of periods, a year, a seed). */
+  readonly integer?: boolean;
   /** Present for optional parameters: the value an omitted or blank argument takes. */
   readonly default?: number;
 }
@@ -69,9 +71,10 @@ export interface ChoiceParam<T> {
 export function describeRange(p: NumberParam): string {
   const lo = p.min === undefined ? '' : `${p.minExclusive === true ? '>' : '≥'} ${p.min}`;
   const hi = p.max === undefined ? '' : `${p.maxExclusive === true ? '<' : '≤'} ${p.max}`;
-  if (lo && hi) return `a number ${lo} and ${hi}`;
-  if (lo || hi) return `a number ${lo || hi}`;
-  return 'a number';
+  const kind = p.integer === true ? 'a whole number' : 'a number';
+  if (lo && hi) return `${kind} ${lo} and ${hi}`;
+  if (lo || hi) return `${kind} ${lo || hi}`;
+  return kind;
 }
 
 function show(v: unknown): string {
@@ -150,6 +153,7 @@ export function checkNumber(p: NumberParam, v: unknown, at = ''): number | Model
   }
   const ok =
     Number.isFinite(x) &&
+    (p.integer !== true || Number.isInteger(x)) &&
     (p.min === undefined || (p.minExclusive === true ? x > p.min : x >= p.min)) &&
     (p.max === undefined || (p.maxExclusive === true ? x < p.max : x <= p.max));
   if (ok) return x;
@@ -241,12 +245,13 @@ export function numbers(p: NumberParam, raw: unknown): Arg<number> {
   const hi = p.max ?? Infinity;
   const loOpen = p.minExclusive === true;
   const hiOpen = p.maxExclusive === true;
+  const whole = p.integer === true;
   let i = 0;
   for (let r = 0; r < nRows; r++) {
     const row = rows[r] as readonly unknown[];
     for (let c = 0; c < nCols; c++, i++) {
       const v = row[c];
-      if (typeof v === 'number' && v - v === 0 && (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi)) {
+      if (typeof v === 'number' && v - v === 0 && (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi) && (!whole || v % 1 === 0)) {
         values[i] = v;
         continue;
       }

@@ -23,7 +23,7 @@ import {
   type ImplementedFunctions,
   SimpleRangeValue,
 } from 'hyperformula';
-import type { Argument, DefResult } from '../functions/declare';
+import type { Argument, DefFunction, DefResult, SpillArgument } from '../functions/declare';
 import type { ExcelError } from '../functions/errors';
 import { errorMessage } from '../workbook/messages';
 import { DEF_DECLARATIONS, formulaName, requiredCount } from '../functions/registry';
@@ -50,6 +50,8 @@ export interface DefFunctionEntry {
    * the result's spill.
    */
   readonly sets: readonly string[];
+  /** The declaration's size rule, for a function whose rows are a count (periods, trials). */
+  readonly spill?: DefFunction['spill'];
   /** The function as Excel calls it. */
   call(...args: DefArgument[]): DefResult;
 }
@@ -63,6 +65,7 @@ export const DEF_FUNCTIONS: readonly DefFunctionEntry[] = DEF_DECLARATIONS.map((
   params: f.parameters.map((p) => p.name),
   required: requiredCount(f),
   sets: f.parameters.filter((p) => p.set).map((p) => p.name),
+  ...(f.spill === undefined ? {} : { spill: f.spill }),
   call: (...args: DefArgument[]) => f.call(...args),
 }));
 
@@ -171,9 +174,25 @@ class DefPlugin extends FunctionPlugin {
     }
   }
 
-  /** The spill: the broadcast of the non-set arguments (equal shapes, a single value, column × row). */
+  /**
+   * The spill: the declaration's size rule where it has one and can tell (a count of periods or
+   * trials written as a number in the formula), else the broadcast of the non-set arguments (equal
+   * shapes, a single value, column × row). HyperFormula sizes a spill before computing it, so a count
+   * read from a cell cannot set it (as with its own SEQUENCE): such a call is best nested in INDEX.
+   */
   sizeOfDef(ast: CallAst, state: State): ArraySize {
     const f = this.entry(ast);
+    if (f.spill !== undefined) {
+      const args: SpillArgument[] = f.params.map((_, i) => {
+        const a = ast.args[i];
+        if (a === undefined || isOmitted(a)) return { rows: 1, cols: 1, omitted: true };
+        const size = this.arraySizeForAst(a, state);
+        const literal = 'value' in a && typeof a.value === 'number' ? a.value : undefined;
+        return { rows: size.height, cols: size.width, omitted: false, ...(literal === undefined ? {} : { value: literal }) };
+      });
+      const size = f.spill(args);
+      if (size !== undefined) return size.rows === 1 && size.cols === 1 ? ArraySize.scalar() : new ArraySize(size.cols, size.rows);
+    }
     let width = 1;
     let height = 1;
     ast.args.forEach((a, i) => {

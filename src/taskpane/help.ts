@@ -2,10 +2,10 @@
  * The pane's short function reference: every DEF function with one example, from the registry
  * (src/functions/registry.ts), which the help page is also built from.
  */
-import type { FunctionGroup } from '../functions/declare';
+import { FUNCTION_GROUPS, type FunctionGroup } from '../functions/declare';
 import { DEF_DECLARATIONS, helpAnchor, shownResult, signature } from '../functions/registry';
 
-export type { FunctionGroup };
+export { FUNCTION_GROUPS, type FunctionGroup };
 
 export interface FunctionHelp {
   /** The permanent id after `@customfunction`; Excel shows it as `DEF.<id>`. */

@@ -15,7 +15,7 @@ import type { ScenarioId } from '../data/types';
 import { sheetName } from '../workbook/baseline';
 import type { SheetKind } from '../workbook/plan';
 import { type ConflictAnswer, isBusy, type PaneState, scenarioShort, type Status } from './controller';
-import { FUNCTION_HELP, type FunctionGroup } from './help';
+import { FUNCTION_GROUPS, FUNCTION_HELP } from './help';
 import { PANE_CSS } from './styles';
 
 export interface ViewHandlers {
@@ -113,7 +113,7 @@ function sheetDropdown(): Dropdown {
 }
 
 function helpSection(helpUrl: string): HTMLElement {
-  const groups: FunctionGroup[] = ['Force', 'Munitions', 'Fund', 'Reference data'];
+  const groups = FUNCTION_GROUPS;
   const link = (href: string, ...children: Child[]): HTMLElement =>
     h('fluent-link', { href, target: '_blank', rel: 'noopener', inline: true }, ...children);
   return h(

@@ -38,6 +38,12 @@ function single(result: unknown): unknown {
   return rows[0]?.[0];
 }
 
+/** The cell at (r, c) of a spilled result, as INDEX(result, r + 1, c + 1) reads it. */
+function cellOf(result: unknown, r: number, c: number): unknown {
+  expect(Array.isArray(result)).toBe(true);
+  return (result as unknown[][])[r]?.[c];
+}
+
 /** What `f` throws; fails the test when it returns instead. */
 function thrownBy(f: () => unknown): unknown {
   try {
@@ -131,6 +137,42 @@ describe('the help page examples, run through the bundle', () => {
       shown: '1,250',
       run: () => single(excel('ASSUMPTION', v('line_km'), null, v('high'))),
     },
+    {
+      // Month 13 of a ramp from 14,000 to 40,000 over 24 months from month 1: 14,000 + 26,000 × 12/24.
+      formula: '=INDEX(DEF.RAMP(14000, 40000, 36, 1, 24), 13)',
+      shown: '27,000',
+      run: () => cellOf(excel('RAMP', v(14000), v(40000), v(36), v(1), v(24)), 12, 0),
+    },
+    {
+      // 1,000,000 − 6 months × (10,000 − 7,000) a day × 365/12 days = 452,500.
+      formula: '=INDEX(DEF.MUNITION_PATH(1000000, 10000, 7000, 12), 6)',
+      shown: '452,500',
+      run: () => cellOf(excel('MUNITION_PATH', v(1000000), v(10000), v(7000), v(12)), 5, 0),
+    },
+    {
+      // 40 a year in 10-year bonds: outstanding 10 × 40 in year 30.
+      formula: '=INDEX(DEF.FUND_SCHEDULE(40, 0.03, 10, 30), 30, 2)',
+      shown: '400',
+      run: () => cellOf(excel('FUND_SCHEDULE', v(40), v(0.03), v(10), v(30)), 29, 1),
+    },
+    {
+      // 120,000 × 126.07 / 95.66 (HICP, euro area, 2015 = 100).
+      formula: '=DEF.DEFLATE(120000, 2011, 2024)',
+      shown: '158,147.6',
+      run: () => single(excel('DEFLATE', v(120000), v(2011), v(2024))),
+    },
+    {
+      // HDR_2_0(1, 1, 1, 0, 0) = 0.9097355402773246 (Python, published formula); 20 + 10/ln 9 × ln(u/(1 − u)) = 30.5151.
+      formula: '=DEF.TRIALS(10, 20, 30, 1, 1)',
+      shown: '30.52',
+      run: () => single(excel('TRIALS', v(10), v(20), v(30), v(1), v(1))),
+    },
+    {
+      // PERCENTILE.INC({1..5}, 0.1): h = 0.4, 1 + 0.4 × 1.
+      formula: '=INDEX(DEF.TRIAL_STATS({1;2;3;4;5}), 2)',
+      shown: '1.4',
+      run: () => cellOf(excel('TRIAL_STATS', column([1, 2, 3, 4, 5])), 1, 0),
+    },
   ];
 
   it.each(cases)('$formula → $shown', ({ formula, shown, run }) => {
@@ -141,7 +183,7 @@ describe('the help page examples, run through the bundle', () => {
   it('covers every example formula of the README, which gives the same results at its precision', () => {
     // README.md's function table: | `SIGNATURE` | returns | `=DEF.X(...)` | result |.
     const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-    const rows = [...readme.matchAll(/^\| `[A-Z_]+\(.*\| `(=DEF\.[^`]+)` \| ([^|]+) \|$/gm)].map((m) => ({
+    const rows = [...readme.matchAll(/^\| `[A-Z_]+\(.*\| `(=(?:INDEX\()?DEF\.[^`]+)` \| ([^|]+) \|$/gm)].map((m) => ({
       formula: m[1] ?? '',
       shown: (m[2] ?? '').trim(),
     }));
@@ -312,5 +354,62 @@ describe('text that names a property of every JavaScript object', () => {
       const e = thrownBy(() => excel(id, ...args));
       expectExcelError(e, '#VALUE!', new RegExp(`^${parameter} must be .*; got the text "${text}"$`));
     }
+  });
+});
+
+describe('the time-path and trial functions in the bundle', () => {
+  it('spill a column per scenario from a row: RAMP(1, 2, 5, 1, 4) beside RAMP(0, 4, 5, 1, 4)', () => {
+    // v(t) = from + (to − from)(t − 1)/4: 1, 1.25, 1.5, 1.75, 2 and 0, 1, 2, 3, 4.
+    expect(excel('RAMP', [[1, 0]], [[2, 4]], v(5), v(1), v(4))).toEqual([
+      [1, 0],
+      [1.25, 1],
+      [1.5, 2],
+      [1.75, 3],
+      [2, 4],
+    ]);
+  });
+
+  it('give the same trials on every call', () => {
+    const first = excel('TRIALS', v(10), v(20), v(30), v(5));
+    expect(first).toHaveLength(1000);
+    expect(excel('TRIALS', v(10), v(20), v(30), v(5))).toEqual(first);
+  });
+
+  it('name both lengths for a series of the wrong length', () => {
+    expectExcelError(
+      thrownBy(() => excel('MUNITION_PATH', v(1000), column([1, 2, 3]), v(0), v(4))),
+      '#VALUE!',
+      'daily_use has 3 values (3 x 1) but periods is 4: give a single value, a row, or a column of 4 values (one per period)',
+    );
+  });
+
+  it('throw an infeasible triplet as #VALUE! saying which condition fails', () => {
+    expectExcelError(
+      thrownBy(() => excel('TRIALS', v(10), v(10.5), v(30), v(1))),
+      '#VALUE!',
+      /^the triplet is too skewed for a 3-term Metalog: p50 is too close to p10/,
+    );
+  });
+
+  it('throw a year outside the index as #N/A naming the years covered', () => {
+    expectExcelError(
+      thrownBy(() => excel('DEFLATE', v(100), v(2011), v(2030))),
+      '#N/A',
+      'to_year 2030 is outside the HICP_EA index, which covers 2011 to 2025',
+    );
+  });
+
+  it('refuse a count of periods that is not whole', () => {
+    expectExcelError(
+      thrownBy(() => excel('FUND_SCHEDULE', v(40), v(0.03), v(10), v(2.5))),
+      '#VALUE!',
+      'years must be a whole number ≥ 1 (years); got 2.5',
+    );
+  });
+
+  it('give TRIAL_STATS as PERCENTILE.INC: 10, 40, 20, 30 has mean 25, P10 13, P50 25, P90 37', () => {
+    // Sorted 10, 20, 30, 40; h = 3p: 10 + 0.3 × 10, 20 + 0.5 × 10, 30 + 0.7 × 10.
+    const out = excel('TRIAL_STATS', column([10, 40, 20, 30])) as number[][];
+    expect(out.map((r) => r[0])).toEqual([25, 13, 25, 37]);
   });
 });

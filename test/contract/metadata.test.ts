@@ -26,6 +26,12 @@ const PERMANENT_IDS = [
   'FUND_GUARANTEES',
   'ASSUMPTION',
   'SOURCE',
+  'RAMP',
+  'MUNITION_PATH',
+  'FUND_SCHEDULE',
+  'DEFLATE',
+  'TRIALS',
+  'TRIAL_STATS',
 ] as const;
 
 type BaseUrlParser = (raw: string | undefined) => string | null;

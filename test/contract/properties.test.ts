@@ -14,7 +14,7 @@ import { type ExcelFunction, loadBundle, loadMetadata } from './bundle';
 /** Most cells one result may have (src/model/grid.ts MAX_RESULT_CELLS: 512 x 512). */
 const MAX_RESULT_CELLS = 262_144;
 const CODES = new Set(['#VALUE!', '#N/A', '#NUM!']);
-/** Random calls per function in the main property; 12 functions. */
+/** Random calls per function in the main property; 18 functions. */
 const RUNS = 3000;
 /** Calls per function in the large-range property (results up to about 700 x 700 cells). */
 const LARGE_RUNS = 12;
@@ -52,6 +52,24 @@ const VALID: Readonly<Record<string, readonly unknown[]>> = {
   FUND_GUARANTEES: [440000, 1.65],
   ASSUMPTION: ['line_km', 'peace'],
   SOURCE: ['UNIFIL'],
+  DEFLATE: [120000, 2011, 2024],
+};
+
+/**
+ * The functions whose rows are periods or trials, not a broadcast: their large call is a count of
+ * `rows` and a row of `cols` scenarios, and the result's shape is given here.
+ */
+const LARGE: Readonly<Record<string, (rows: number, cols: number) => { args: unknown[]; rows: number; cols: number }>> = {
+  RAMP: (rows, cols) => ({ args: [[Array.from({ length: cols }, () => 1)], [[2]], [[rows]], null, null], rows, cols }),
+  MUNITION_PATH: (rows, cols) => ({ args: [[[1000000]], [Array.from({ length: cols }, (_, c) => 100 + c)], [[50]], [[rows]], null], rows, cols }),
+  FUND_SCHEDULE: (rows) => ({ args: [Array.from({ length: rows }, () => [40]), [[0.03]], [[10]], [[rows]], null], rows, cols: 5 }),
+  TRIALS: (rows, cols) => ({
+    args: [[[10]], [[20]], [[30]], [Array.from({ length: cols }, (_, c) => c + 1)], [[rows]], null, null, null],
+    rows,
+    cols,
+  }),
+  // Reads up to MAX_RESULT_CELLS trials (refusing more, from their size) and returns 4 x cols.
+  TRIAL_STATS: (rows, cols) => ({ args: [Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, () => r)), null], rows: 4, cols }),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -250,8 +268,13 @@ describe.each(functions)('DEF.%s', (id, fn, n) => {
     fc.assert(
       fc.property(length, length, (rows, cols) => {
         // Single values for the other required parameters, null for the optional ones.
-        const args: unknown[] = Array.from({ length: n }, (_, k) => (k < valid.length ? [[valid[k]]] : null));
-        if (n === 1) {
+        let args: unknown[] = Array.from({ length: n }, (_, k) => (k < valid.length ? [[valid[k]]] : null));
+        let [wantRows, wantCols] = [rows, cols];
+        const large = LARGE[id];
+        if (large !== undefined) {
+          const made = large(rows, cols);
+          [args, wantRows, wantCols] = [made.args, made.rows, made.cols];
+        } else if (n === 1) {
           args[0] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => valid[0]));
         } else {
           args[0] = Array.from({ length: rows }, () => [valid[0]]);
@@ -267,22 +290,23 @@ describe.each(functions)('DEF.%s', (id, fn, n) => {
         }
         const tooLargeAsText =
           thrown !== undefined && errorProblem(thrown) === null && /over 5 MB \(\d+ x \d+ cells, with text/.test((thrown as Error).message);
-        if (rows * cols <= MAX_RESULT_CELLS && tooLargeAsText) {
+        const cells = large === undefined || id === 'TRIAL_STATS' ? rows * cols : wantRows * wantCols;
+        if (cells <= MAX_RESULT_CELLS && tooLargeAsText) {
           // Within the cell limit, but text results (SOURCE's citations) are also held to about
           // 5 MB of text: refused with #VALUE! naming the size, before Excel would hang.
           largeRefused++;
           expect(thrown).toMatchObject({ code: '#VALUE!', message: expect.stringContaining(`${rows} x ${cols} cells`) as unknown });
-        } else if (rows * cols <= MAX_RESULT_CELLS) {
-          // Valid cells within the limit: the whole rows x cols table, nothing thrown.
+        } else if (cells <= MAX_RESULT_CELLS) {
+          // Valid cells within the limit: the whole table, nothing thrown.
           largeAccepted++;
           expect(thrown).toBeUndefined();
           expect(resultProblem(result)).toBeNull();
           const table = result as unknown[][];
-          expect([table.length, table[0]?.length]).toEqual([rows, cols]);
+          expect([table.length, table[0]?.length]).toEqual([wantRows, wantCols]);
         } else {
           largeRefused++;
           expect(errorProblem(thrown)).toBeNull();
-          expect(thrown).toMatchObject({ code: '#VALUE!', message: expect.stringContaining(`${rows * cols} cells`) as unknown });
+          expect(thrown).toMatchObject({ code: '#VALUE!', message: expect.stringContaining(`${cells} cells`) as unknown });
         }
       }),
       { numRuns: LARGE_RUNS },

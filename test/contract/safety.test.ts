@@ -84,6 +84,40 @@ describe('a whole column in the bundle (issue 8, defect 6)', () => {
   });
 });
 
+describe('a whole column given to the time-path and trial functions (refused from its length)', () => {
+  /** A whole column (1,048,576 rows) whose cells count their reads. */
+  function countedColumn(): { column: unknown[][]; reads: () => number } {
+    let reads = 0;
+    const row = new Proxy([1], {
+      get(target, k, receiver) {
+        if (k === '0') reads++;
+        return Reflect.get(target, k, receiver) as unknown;
+      },
+    });
+    return { column: new Array<unknown[]>(1_048_576).fill(row), reads: () => reads };
+  }
+
+  it.each([
+    ['MUNITION_PATH', (col: unknown[][]) => excel('MUNITION_PATH', [[1000]], col, [[0]], [[240]]), /^daily_use has 1048576 values .* periods is 240/],
+    [
+      'FUND_SCHEDULE',
+      (col: unknown[][]) => excel('FUND_SCHEDULE', col, [[0.03]], [[10]], [[30]]),
+      /^annual_amount has 1048576 values .* years is 30/,
+    ],
+    ['RAMP', (col: unknown[][]) => excel('RAMP', col, [[2]], [[12]]), /^from must be a single value or a row/],
+    ['TRIALS', (col: unknown[][]) => excel('TRIALS', col, [[20]], [[30]], [[1]]), /^p10 must be a single value or a row/],
+    ['TRIAL_STATS', (col: unknown[][]) => excel('TRIAL_STATS', col), /^trials has 1048576 cells .* at most 262144/],
+  ] as const)('%s reads none of its cells', (_id, call, message) => {
+    const { column, reads } = countedColumn();
+    expectExcelError(
+      thrownBy(() => call(column)),
+      '#VALUE!',
+      message,
+    );
+    expect(reads()).toBe(0);
+  });
+});
+
 describe('FUND_SHARE with no participant covered in the bundle (issue 8, defect 9)', () => {
   it('is #VALUE! naming participants, not 0', () => {
     // Bulgaria is not in the EFSF key (EFSF Framework Agreement, annex 1), so nothing can be shared out.

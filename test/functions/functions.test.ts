@@ -9,6 +9,8 @@ import * as force from '../../src/model/force';
 import * as fund from '../../src/model/fund';
 import * as numeric from '../../src/model/numeric';
 import * as reference from '../../src/model/reference';
+import * as time from '../../src/model/time';
+import * as trialsModel from '../../src/model/trials';
 import { cellAt, shapeOf, thrownBy } from '../helpers/model';
 
 /** An omitted optional argument, as Excel passes it. */
@@ -361,8 +363,8 @@ describe('source', () => {
 describe('every DEF function', () => {
   afterEach(() => jest.restoreAllMocks());
 
-  /** Each wrapper, a valid call, and the core function it hands its work to. */
-  const CASES: readonly [string, () => unknown, () => jest.SpyInstance][] = [
+  /** Each wrapper, a valid call, the core function it hands its work to, and its result's shape for single values where not 1 x 1. */
+  const CASES: readonly [string, () => unknown, () => jest.SpyInstance, [number, number]?][] = [
     ['forceSize', () => F.forceSize([[1]], [[1]], OMITTED, OMITTED), () => jest.spyOn(numeric, 'lift')],
     ['forceDensity', () => F.forceDensity([['UNIFIL']], OMITTED), () => jest.spyOn(force, 'liftForceDensity')],
     ['forceRotation', () => F.forceRotation([[6]], [[24]]), () => jest.spyOn(numeric, 'lift')],
@@ -375,15 +377,23 @@ describe('every DEF function', () => {
     ['fundGuarantees', () => F.fundGuarantees([[1]], OMITTED), () => jest.spyOn(numeric, 'lift')],
     ['assumption', () => F.assumption([['line_km']], OMITTED, OMITTED), () => jest.spyOn(reference, 'liftAssumption')],
     ['source', () => F.source([['UNIFIL']]), () => jest.spyOn(reference, 'liftSource')],
+    ['ramp', () => F.ramp([[1]], [[2]], [[1]], OMITTED, OMITTED), () => jest.spyOn(time, 'liftRamp')],
+    ['munitionPath', () => F.munitionPath([[1]], [[1]], [[0]], [[1]], OMITTED), () => jest.spyOn(time, 'liftMunitionPath')],
+    // A schedule is one row of five columns a year.
+    ['fundSchedule', () => F.fundSchedule([[1]], [[0.03]], [[1]], [[1]], OMITTED), () => jest.spyOn(time, 'liftFundSchedule'), [1, 5]],
+    ['deflate', () => F.deflate([[1]], [[2015]], [[2024]]), () => jest.spyOn(time, 'liftDeflate')],
+    ['trials', () => F.trials([[1]], [[2]], [[3]], [[1]], [[1]], OMITTED, OMITTED, OMITTED), () => jest.spyOn(trialsModel, 'liftTrials')],
+    // The mean, then P10, P50, P90.
+    ['trialStats', () => F.trialStats([[1]], OMITTED), () => jest.spyOn(trialsModel, 'liftTrialStats'), [4, 1]],
   ];
 
   it('has a case here for each exported function', () => {
     expect(CASES.map(([name]) => name).sort()).toEqual(Object.keys(F).sort());
   });
 
-  it.each(CASES)('%s returns a 1 x 1 result for single values', (_name, call) => {
+  it.each(CASES)('%s returns a 1 x 1 result for single values (a schedule one row, statistics one column)', (_name, call, _spy, shape = [1, 1]) => {
     const grid = call() as unknown[][];
-    expect(shapeOf(grid)).toEqual([1, 1]);
+    expect(shapeOf(grid)).toEqual(shape);
     expect(isExcelError(cellAt(grid, 0, 0))).toBe(false);
   });
 

@@ -36,13 +36,15 @@ describe('renderHelpPage', () => {
     expect([...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual([...DEF_DECLARATIONS.map(helpAnchor), 'ranges', 'errors', 'data']);
   });
 
-  it('groups the functions under Force, Munitions, Fund and Reference data', () => {
+  it('groups the functions under Force, Munitions, Fund, Time, Uncertainty and Reference data', () => {
     expect([...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual([
       'Ranges and spilling',
       'Errors',
       'Force',
       'Munitions',
       'Fund',
+      'Time',
+      'Uncertainty',
       'Reference data',
       'Where the numbers come from',
     ]);
