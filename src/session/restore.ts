@@ -107,7 +107,7 @@ export function recoveryPlan(cells: readonly UnrestoredCell[], sheet: string): W
     ]),
   ];
   const plan: SheetPlan = { name: sheet, kind: 'sensitivity', cells: rows, columnWidths: [22, 30, 60], validations: [] };
-  return { sheets: [plan], names: [], scenarioCell: { sheet, address: 'A1' } };
+  return { sheets: [plan], names: [] };
 }
 
 /**

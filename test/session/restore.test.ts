@@ -4,7 +4,7 @@
  * it held, and keeps the list on a recovery sheet.
  */
 import { PreviewTarget } from '../../src/preview/target';
-import { restoreCells, RECOVERY_SHEET } from '../../src/session/restore';
+import { recoveryPlan, restoreCells, RECOVERY_SHEET } from '../../src/session/restore';
 import { runTable, SensitivityError } from '../../src/session/driver';
 import { baselinePlan } from '../../src/workbook/baseline';
 import { axisValues, type TableSpec } from '../../src/workbook/sensitivity';
@@ -55,6 +55,17 @@ async function rejection(p: Promise<unknown>): Promise<SensitivityError> {
   }
   throw new Error('expected a SensitivityError');
 }
+
+describe('recoveryPlan', () => {
+  it('has no scenario cell: a recovery sheet is no scenario sheet (issue 7: a plan without one has none)', () => {
+    const plan = recoveryPlan(
+      [{ ref: { sheet: 'Assumptions', address: 'G6' }, state: { formula: null, value: 400 }, reason: 'edit mode' }],
+      RECOVERY_SHEET,
+    );
+    expect(plan.scenarioCell).toBeUndefined();
+    expect(plan.sheets.map((s) => s.name)).toEqual([RECOVERY_SHEET]);
+  });
+});
 
 describe('restoreCells', () => {
   it('retries a cell whose restore fails once and checks it by reading it back', async () => {

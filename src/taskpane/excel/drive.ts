@@ -11,6 +11,9 @@ import { type CellRef, type CellState, WorkbookWriteError } from '../../workbook
 import { constantOf } from './layout';
 import type { ExcelRun } from './writer';
 
+/** An error value as `Range.values` gives it (`#N/A`): written back as it is, so the cell holds the error again. */
+const ERROR_VALUE = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|CALC!|SPILL!|BUSY!|GETTING_DATA|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/;
+
 /** `Force!B13, Fund!C5`, at most five cells then a count. */
 function refList(refs: readonly CellRef[]): string {
   const shown = refs.slice(0, 5).map(cellReference);
@@ -26,6 +29,8 @@ function cellOf(reference: string): CellRef | null {
 export class ExcelDriver {
   /** Whether the workbook was in manual calculation at the last `evaluate` (then it calculates up front). */
   private manualCalculation = false;
+  /** The cells `readCells` found formatted as text (`@`), by reference: text goes back into them as it is. */
+  private readonly textCells = new Set<string>();
 
   constructor(private readonly run: ExcelRun) {}
 
@@ -75,12 +80,19 @@ export class ExcelDriver {
     try {
       return await this.run(async (context) => {
         const worksheets = context.workbook.worksheets;
-        const ranges = refs.map((ref) => worksheets.getItem(ref.sheet).getRange(ref.address).load('formulas,values,valueTypes'));
+        const ranges = refs.map((ref) => worksheets.getItem(ref.sheet).getRange(ref.address).load('formulas,values,valueTypes,numberFormat'));
         await context.sync();
+        refs.forEach((ref, i) => {
+          const key = cellReference(ref);
+          if (ranges[i]?.numberFormat[0]?.[0] === '@') this.textCells.add(key);
+          else this.textCells.delete(key);
+        });
         return ranges.map((range): CellState => {
           const formula: unknown = range.formulas[0]?.[0];
+          // Text that starts with `=` (typed as '=x) reads back as its own formula with a String value: a constant.
+          const text = range.valueTypes[0]?.[0] === 'String' && range.values[0]?.[0] === formula;
           return {
-            formula: typeof formula === 'string' && formula.startsWith('=') ? formula : null,
+            formula: typeof formula === 'string' && formula.startsWith('=') && !text ? formula : null,
             value: constantOf(range.values[0]?.[0], range.valueTypes[0]?.[0]),
           };
         });
@@ -141,6 +153,17 @@ export class ExcelDriver {
     }
   }
 
+  /**
+   * A constant as it goes back into a cell so that Excel keeps it as it was: text with a leading `'`
+   * (so `2024-08`, `001`, `TRUE` or `=x` stay text, as typing them so does), except in a cell
+   * `readCells` found formatted as text, where Excel keeps text as it is, and error values.
+   */
+  private toWrite(ref: CellRef, value: CellState['value']): string | number | boolean {
+    if (value === null) return '';
+    if (typeof value !== 'string' || value === '' || ERROR_VALUE.test(value) || this.textCells.has(cellReference(ref))) return value;
+    return `'${value}`;
+  }
+
   /** Puts each cell's formula back, or its value where it held a constant (empty as `""`), in one sync. */
   async restore(cells: readonly { readonly ref: CellRef; readonly state: CellState }[]): Promise<void> {
     if (cells.length === 0) return;
@@ -150,7 +173,7 @@ export class ExcelDriver {
         for (const { ref, state } of cells) {
           const range = worksheets.getItem(ref.sheet).getRange(ref.address);
           if (state.formula !== null) range.formulas = [[state.formula]];
-          else range.values = [[state.value ?? '']];
+          else range.values = [[this.toWrite(ref, state.value)]];
         }
         await context.sync();
       });

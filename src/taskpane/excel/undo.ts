@@ -1,9 +1,12 @@
 /**
  * Undoing a failed write honestly. The plan writer (`writer.ts`) hands over what the workbook held
- * before ({@link Before}: every sheet by id, every name, a copy of each replaced sheet's contents)
- * and what it created. The undo reads the workbook as it is now, deletes only the sheets this write
- * created (by `Worksheet.id`, never by name), puts each replaced sheet's contents back where they
- * differ, restores the names, then reads the workbook back and says exactly what is still not as it
+ * before ({@link Before}: every sheet by id, every name, a record of each replaced sheet's contents)
+ * and what it did ({@link Written}: the sheets it created, the temporary names only it uses, the
+ * hidden backup copies of the sheets it replaced). The undo reads the workbook as it is now, deletes
+ * only the sheets this write created (by `Worksheet.id` or temporary name, never by a planned name),
+ * copies each backup back over its sheet (contents, looks, drop-downs, colour scales, notes) and
+ * refreezes its panes, or, with no backup, puts the recorded contents back and says the looks were
+ * lost; restores the names, then reads the workbook back and says exactly what is still not as it
  * was. It is tried twice, since a lost reply is no reason to stop.
  */
 import { errorDetail } from '../../workbook/messages';
@@ -32,6 +35,18 @@ export interface Contents {
   readonly valueTypes: readonly (readonly unknown[])[];
   /** The sheet's notes, in order (empty where notes are not supported: ExcelApi 1.18). */
   readonly notes: readonly { readonly address: string; readonly content: string }[];
+  /** The frozen cells as `freezePanes.getLocationOrNullObject` gives them (`1:2`, `A:B`, `A1:B2`), `null` when none. */
+  readonly panes: string | null;
+}
+
+/** The hidden copy of a sheet being replaced, kept until the write is confirmed. */
+export interface Backup {
+  /** The id of the sheet it copies. */
+  readonly of: string;
+  /** Its name, which no other sheet has (`DefEcon backup 3k9x2 1`). */
+  readonly name: string;
+  /** Its id, once the sync that made it is confirmed. */
+  id: string | undefined;
 }
 
 /** The workbook before a write: its sheets, its names, and the sheets being replaced with their contents (by lower-case name). */
@@ -47,8 +62,17 @@ export interface Before {
 export interface Written {
   /** Ids of the sheets it created and saw confirmed. */
   readonly created: readonly string[];
-  /** A sheet it was adding when the failure came (the add may have applied), unless the add itself found the name taken. */
-  readonly adding: string | undefined;
+  /** The names each new sheet is added under before its rename (one only this write uses): a sheet still so named is ours. */
+  readonly temporary: readonly string[];
+  /** The copies of the sheets being replaced. */
+  readonly backups: readonly Backup[];
+}
+
+/** What the write did, and the replaced sheets whose contents the undo put back without their looks (no copy was there). */
+interface Undoing extends Written {
+  readonly looksLost: Set<string>;
+  /** The replaced sheets whose copy the undo queued copying back (and deleting). */
+  readonly restored: Set<string>;
 }
 
 /** The workbook now: sheets, names, and the contents of the replaced sheets that are still there. */
@@ -59,6 +83,7 @@ interface Now {
 }
 
 const lower = (s: string): string => s.toLowerCase();
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const quoted = (items: readonly string[]): string => items.map((x) => `"${x}"`).join(', ');
 
 /** The block part of an address Excel gives with its sheet (`'Force (2)'!A1:D9` → `A1:D9`). */
@@ -78,6 +103,7 @@ export async function readContents(context: Excel.RequestContext, ids: readonly 
       id,
       ws,
       used: ws.getUsedRangeOrNullObject().load('address,formulas,numberFormat,valueTypes'),
+      panes: ws.freezePanes.getLocationOrNullObject().load('address'),
       count: notes ? ws.notes.getCount() : undefined,
     };
   });
@@ -93,11 +119,19 @@ export async function readContents(context: Excel.RequestContext, ids: readonly 
   reads.forEach((r, k) => {
     const noteList = (located[k] ?? []).map((l) => ({ address: blockOf(l.cell.address), content: String(l.note.content) }));
     const used = r.used;
+    const panes = r.panes.isNullObject ? null : blockOf(r.panes.address);
     out.set(
       r.id,
       used.isNullObject
-        ? { address: null, formulas: [], numberFormat: [], valueTypes: [], notes: noteList }
-        : { address: blockOf(used.address), formulas: used.formulas, numberFormat: used.numberFormat, valueTypes: used.valueTypes, notes: noteList },
+        ? { address: null, formulas: [], numberFormat: [], valueTypes: [], notes: noteList, panes }
+        : {
+            address: blockOf(used.address),
+            formulas: used.formulas,
+            numberFormat: used.numberFormat,
+            valueTypes: used.valueTypes,
+            notes: noteList,
+            panes,
+          },
     );
   });
   return out;
@@ -123,11 +157,24 @@ async function readNow(context: Excel.RequestContext, ids: readonly string[], no
   return { sheets: sheetList, names: nameList, contents };
 }
 
-/** Same address, formulas, number formats and notes (value types follow from the formulas). */
+/** Same address, formulas, number formats, notes and frozen panes (value types follow from the formulas). */
 const sameContents = (a: Contents | undefined, b: Contents): boolean =>
   a !== undefined &&
   a.address === b.address &&
+  a.panes === b.panes &&
   JSON.stringify([a.formulas, a.numberFormat, a.notes]) === JSON.stringify([b.formulas, b.numberFormat, b.notes]);
+
+/** Queues freezing `panes` as they were (after unfreezing), no sync. */
+function freezeAsBefore(ws: Excel.Worksheet, panes: string | null): void {
+  ws.freezePanes.unfreeze();
+  if (panes !== null) ws.freezePanes.freezeAt(panes);
+}
+
+/** The hidden copy of the replaced sheet `id` that is in the workbook now (by its id, or by its name no other sheet has). */
+function copyOf(id: string, written: Written, now: Now): SheetId | undefined {
+  const b = written.backups.find((x) => x.of === id);
+  return b === undefined ? undefined : now.sheets.find((s) => s.id === b.id || lower(s.name) === lower(b.name));
+}
 
 /**
  * What to write back into `Range.formulas` of a cleared (General) range: text with a leading `'`,
@@ -140,24 +187,51 @@ function formulasToWrite(c: Contents): unknown[][] {
   );
 }
 
-/** The ids of the sheets this write created that are in the workbook now. */
-function ours(before: Before, written: Written, now: Now): string[] {
-  const old = new Set(before.sheets.map((s) => s.id));
-  const ids = now.sheets.filter((s) => written.created.includes(s.id)).map((s) => s.id);
-  // The sheet being added when the write failed: if it is there under that name and was not there
-  // before, the add applied (had the user taken the name first, the add would have failed as such).
-  const adding = written.adding;
-  const added =
-    adding === undefined ? undefined : now.sheets.find((s) => lower(s.name) === lower(adding) && !old.has(s.id) && !written.created.includes(s.id));
-  if (added !== undefined) ids.push(added.id);
-  return ids;
+/**
+ * The ids of the sheets this write created that are in the workbook now: those whose ids it saw
+ * confirmed, and any still under a temporary name only this write uses. Never a sheet found by its
+ * planned name: that may be the user's.
+ */
+function ours(written: Written, now: Now): string[] {
+  const temporary = new Set(written.temporary.map(lower));
+  return now.sheets.filter((s) => written.created.includes(s.id) || temporary.has(lower(s.name))).map((s) => s.id);
 }
 
 /** What is still not as it was, in words; empty when the workbook is as it was before the write. */
-function differences(plan: WorkbookPlan, before: Before, written: Written, now: Now): string[] {
+function differences(plan: WorkbookPlan, before: Before, written: Undoing, now: Now): string[] {
   const left: string[] = [];
-  const createdLeft = ours(before, written, now).map((id) => now.sheets.find((s) => s.id === id)?.name ?? id);
-  if (createdLeft.length > 0) left.push(`the new ${createdLeft.length === 1 ? 'sheet' : 'sheets'} ${quoted(createdLeft)} could not be removed`);
+  // A new sheet still under its temporary name is shown as the plan sheet it is, with the name it has.
+  const shownAs = (name: string): string => {
+    const i = written.temporary.findIndex((t) => lower(t) === lower(name));
+    const planned = plan.sheets[i]?.name;
+    return planned === undefined ? `"${name}"` : `"${planned}" (still named "${name}")`;
+  };
+  const createdLeft = ours(written, now).map((id) => now.sheets.find((s) => s.id === id)?.name ?? id);
+  if (createdLeft.length > 0) {
+    left.push(`the new ${createdLeft.length === 1 ? 'sheet' : 'sheets'} ${createdLeft.map(shownAs).join(', ')} could not be removed`);
+  }
+  const copies = [...before.replaced.values()].flatMap((r) => {
+    const copy = copyOf(r.id, written, now);
+    return copy === undefined ? [] : [{ of: r.name, copy: copy.name }];
+  });
+  for (const c of copies) {
+    left.push(`the formatting, drop-downs and panes of "${c.of}" could not be put back; the hidden sheet "${c.copy}" keeps a copy of it as it was`);
+  }
+  const lost = [...before.replaced.values()].filter((r) => written.looksLost.has(r.id)).map((r) => r.name);
+  if (lost.length > 0) {
+    left.push(`the formatting, drop-downs and panes of ${quoted(lost)} could not be put back (only the contents and notes were kept)`);
+  }
+  // A copy of a replaced sheet that failed to get its backup name keeps the name Excel gave it
+  // ("Force (2)"): listed, not deleted, as the user may have made such a copy too.
+  const known = new Set([...before.sheets.map((s) => s.id), ...ours(written, now)]);
+  const copyName = (name: string): boolean =>
+    [...before.replaced.values()].some((r) => new RegExp(`^${escapeRegExp(r.name)} \\(\\d+\\)$`, 'i').test(name));
+  const strangers = now.sheets.filter((s) => !known.has(s.id) && !copies.some((c) => c.copy === s.name) && copyName(s.name)).map((s) => s.name);
+  if (strangers.length > 0) {
+    left.push(
+      `the ${strangers.length === 1 ? 'sheet' : 'sheets'} ${quoted(strangers)} ${strangers.length === 1 ? 'was' : 'were'} not there before and ${strangers.length === 1 ? 'is' : 'are'} left in place, as this load cannot tell ${strangers.length === 1 ? 'its copy' : 'its copies'} from the user's own (delete ${strangers.length === 1 ? 'it' : 'them'} if this load made ${strangers.length === 1 ? 'it' : 'them'})`,
+    );
+  }
   const gone = before.sheets.filter((s) => !now.sheets.some((n) => n.id === s.id)).map((s) => s.name);
   if (gone.length > 0) left.push(`the ${gone.length === 1 ? 'sheet' : 'sheets'} ${quoted(gone)} ${gone.length === 1 ? 'is' : 'are'} gone`);
   const unrestored = [...before.replaced.values()]
@@ -186,7 +260,7 @@ function differences(plan: WorkbookPlan, before: Before, written: Written, now: 
  * differ, then each sheet this write created is deleted. Returns what is left when nothing needed
  * changing (`null` when something was changed: read it back with `check`), and the first failure met.
  */
-async function undoOnce(run: ExcelRun, plan: WorkbookPlan, before: Before, written: Written): Promise<{ left: string[] | null; failure: unknown }> {
+async function undoOnce(run: ExcelRun, plan: WorkbookPlan, before: Before, written: Undoing): Promise<{ left: string[] | null; failure: unknown }> {
   const replacedIds = [...before.replaced.values()].map((r) => r.id);
   return run(async (context) => {
     const now = await readNow(context, replacedIds, before.notes);
@@ -215,8 +289,29 @@ async function undoOnce(run: ExcelRun, plan: WorkbookPlan, before: Before, writt
       return changes > 0;
     });
     for (const r of before.replaced.values()) {
-      if (!now.contents.has(r.id) || sameContents(now.contents.get(r.id), r.contents)) continue;
+      if (!now.contents.has(r.id)) continue;
+      const copy = copyOf(r.id, written, now);
+      const backup = written.backups.find((b) => b.of === r.id);
+      // A copy made (its id confirmed) and gone, not by this undo: the write's last batch applied and let it go.
+      if (copy === undefined && backup?.id !== undefined && !written.restored.has(r.id)) written.looksLost.add(r.id);
+      if (copy !== undefined) {
+        // The copy has everything the sheet had: contents, looks, drop-downs, colour scales, notes.
+        groups.push(() => {
+          const ws = worksheets.getItem(r.id);
+          deleteNotes(ws, now.contents.get(r.id)?.notes.length ?? 0);
+          ws.getRange().clear();
+          ws.getRange().copyFrom(worksheets.getItem(copy.id).getRange(), 'All');
+          freezeAsBefore(ws, r.contents.panes);
+          worksheets.getItem(copy.id).delete();
+          written.restored.add(r.id);
+          return true;
+        });
+        continue;
+      }
+      if (sameContents(now.contents.get(r.id), r.contents)) continue;
       groups.push(() => {
+        // Clearing takes the looks too, and no copy of them is left: said so in what is left.
+        written.looksLost.add(r.id);
         const ws = worksheets.getItem(r.id);
         deleteNotes(ws, now.contents.get(r.id)?.notes.length ?? 0);
         ws.getRange().clear();
@@ -226,10 +321,11 @@ async function undoOnce(run: ExcelRun, plan: WorkbookPlan, before: Before, writt
           range.numberFormat = r.contents.numberFormat.map((row) => [...row]);
         }
         for (const n of r.contents.notes) ws.notes.add(n.address, n.content);
+        freezeAsBefore(ws, r.contents.panes);
         return true;
       });
     }
-    for (const id of ours(before, written, now)) {
+    for (const id of ours(written, now)) {
       groups.push(() => {
         worksheets.getItem(id).delete();
         return true;
@@ -253,7 +349,7 @@ async function undoOnce(run: ExcelRun, plan: WorkbookPlan, before: Before, writt
 }
 
 /** Reads the workbook back (one `Excel.run`) and says what is not as it was. */
-async function check(run: ExcelRun, plan: WorkbookPlan, before: Before, written: Written): Promise<string[]> {
+async function check(run: ExcelRun, plan: WorkbookPlan, before: Before, written: Undoing): Promise<string[]> {
   const ids = [...before.replaced.values()].map((r) => r.id);
   return run(async (context) => differences(plan, before, written, await readNow(context, ids, before.notes)));
 }
@@ -264,13 +360,14 @@ async function check(run: ExcelRun, plan: WorkbookPlan, before: Before, written:
  * reading it back failed, what to check).
  */
 export async function undoWrite(run: ExcelRun, plan: WorkbookPlan, before: Before, written: Written): Promise<{ exact: boolean; message: string }> {
+  const undoing: Undoing = { ...written, looksLost: new Set<string>(), restored: new Set<string>() };
   let failure: unknown;
   let left: string[] | undefined;
   for (let attempt = 0; attempt < 2 && left?.length !== 0; attempt++) {
     try {
-      const pass = await undoOnce(run, plan, before, written);
+      const pass = await undoOnce(run, plan, before, undoing);
       failure = pass.failure ?? failure;
-      left = pass.left ?? (await check(run, plan, before, written));
+      left = pass.left ?? (await check(run, plan, before, undoing));
     } catch (e) {
       failure = e;
       left = undefined;
@@ -278,7 +375,7 @@ export async function undoWrite(run: ExcelRun, plan: WorkbookPlan, before: Befor
   }
   if (left === undefined) {
     try {
-      left = await check(run, plan, before, written);
+      left = await check(run, plan, before, undoing);
     } catch {
       // Reported below: what is left could not be read.
     }

@@ -202,6 +202,29 @@ describe('ExcelTarget as a DrivableTarget', () => {
       expect(await syncsOf(excel, () => target.restore(refs.map((ref, i) => ({ ref, state: states[i] as CellState }))))).toBe(1);
       expect(inputsOf(excel)).toEqual(before);
     });
+
+    it('puts text back as text: "2024-08", "001", "=x", "TRUE" and "\'quoted" stay as they were, in General and in text-formatted cells', async () => {
+      const excel = new FakeExcel(['Inputs']);
+      const texts = ['2024-08', '001', '=x', 'TRUE', "'quoted"];
+      const sheet = excel.get('Inputs');
+      // A1:A5 in General, B1:B5 formatted as text (@); each holds the text as text.
+      texts.forEach((t, i) => {
+        sheet.cells.set(`A${i + 1}`, { content: t, kind: 'text', format: 'General' });
+        sheet.cells.set(`B${i + 1}`, { content: t, kind: 'text', format: '@' });
+      });
+      const before = excel.fullSnapshot();
+      const target = new ExcelTarget({ run: excel.run, isSetSupported: () => true });
+      const refs = texts.flatMap((_, i) => [`A${i + 1}`, `B${i + 1}`]).map((address) => ({ sheet: 'Inputs', address }));
+      const states = await target.readCells(refs);
+      await target.evaluate(
+        refs.map((ref) => ({ ref, value: 7 })),
+        [],
+      );
+      await target.restore(refs.map((ref, i) => ({ ref, state: states[i] as CellState })));
+      expect(excel.fullSnapshot()).toEqual(before);
+      // Read back, each holds exactly the text it held.
+      expect((await target.readCells(refs)).map((c) => c.value)).toEqual(texts.flatMap((t) => [t, t]));
+    });
   });
 
   describe('a driven run (read, evaluate each point, restore in finally)', () => {

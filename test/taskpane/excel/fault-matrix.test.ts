@@ -14,7 +14,7 @@ import { SensitivityController } from '../../../src/taskpane/sensitivity-control
 import { baselinePlan } from '../../../src/workbook/baseline';
 import type { WorkbookPlan } from '../../../src/workbook/plan';
 import { FakeExcel } from '../mock/excel-mock';
-import { type Counts, faultMatrix, type Prepared, type Scenario } from './fault-matrix';
+import { type Counts, faultMatrix, mentions, type Prepared, type Scenario } from './fault-matrix';
 
 const BASELINE = baselinePlan({ scenario: 'peace' });
 
@@ -71,6 +71,15 @@ const SCENARIOS: Scenario[] = [
     async (target, excel) => {
       await target.apply(BASELINE, { replace: [] });
       excel.names.push({ name: 'my_line', formula: '=Assumptions!$G$6', comment: "the user's" });
+      // The user's own looks on the sheet, which no plan writes: a fill, a border, a wider column, a drop-down.
+      excel
+        .get('Assumptions')
+        .styles.push(
+          { address: 'J2', property: 'format.fill.color', value: '#FFFF00' },
+          { address: 'J2', property: 'format.borders.EdgeBottom.style', value: 'Continuous' },
+          { address: 'J:J', property: 'format.columnWidth', value: 120 },
+          { address: 'J3', property: 'dataValidation.rule', value: { list: { inCellDropDown: true, source: 'yes,no' } } },
+        );
     },
     // Replacing Assumptions (its notes, the names the baseline repoints, and the user's my_line that refers to it).
     async (pane) => {
@@ -85,14 +94,14 @@ const SCENARIOS: Scenario[] = [
   ),
 ];
 
-/** In!A1 = 21, Out!A1 = x*2 (x names In!A1). */
+/** 'Drive input'!A1 = 21, 'Drive output'!A1 = drive_x*2 (drive_x names 'Drive input'!A1): names no message uses by chance. */
 const DRIVEN: WorkbookPlan = {
   sheets: [
-    { name: 'In', kind: 'force', cells: [[{ content: 21, role: 'input' }]], columnWidths: [10], validations: [] },
-    { name: 'Out', kind: 'force', cells: [[{ content: '=x*2', role: 'output' }]], columnWidths: [10], validations: [] },
+    { name: 'Drive input', kind: 'force', cells: [[{ content: 21, role: 'input' }]], columnWidths: [10], validations: [] },
+    { name: 'Drive output', kind: 'force', cells: [[{ content: '=drive_x*2', role: 'output' }]], columnWidths: [10], validations: [] },
   ],
-  names: [{ name: 'x', sheet: 'In', address: '$A$1', comment: '' }],
-  scenarioCell: { sheet: 'In', address: 'A1' },
+  names: [{ name: 'drive_x', sheet: 'Drive input', address: '$A$1', comment: '' }],
+  scenarioCell: { sheet: 'Drive input', address: 'A1' },
 };
 
 const TABLE: Scenario = {
@@ -100,14 +109,14 @@ const TABLE: Scenario = {
   async prepare(): Promise<Prepared> {
     const { excel, target } = workbook();
     excel.evaluator = (formula, ex) => {
-      const x = ex.valueOf(ex.get('In'), 'A1').value;
-      return formula === '=x*2' && typeof x === 'number' ? x * 2 : 0;
+      const x = ex.valueOf(ex.get('Drive input'), 'A1').value;
+      return formula === '=drive_x*2' && typeof x === 'number' ? x * 2 : 0;
     };
     await target.apply(DRIVEN, { replace: [] });
     const sens = new SensitivityController(target, { pause: () => Promise.resolve() });
-    excel.selection = { sheet: 'Out', address: 'A1' };
+    excel.selection = { sheet: 'Drive output', address: 'A1' };
     await sens.useSelectedOutput();
-    excel.selection = { sheet: 'In', address: 'A1' };
+    excel.selection = { sheet: 'Drive input', address: 'A1' };
     await sens.chooseInput(0, 'selected');
     sens.setSteps(3);
     return {
@@ -132,6 +141,37 @@ afterAll(() => {
   const dir = path.join(__dirname, '..', '..', '..', 'test-results');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'fault-matrix.json'), `${JSON.stringify(recorded, null, 2)}\n`);
+});
+
+describe('FakeExcel.fullSnapshot', () => {
+  it("tells apart workbooks that differ only in a sheet's looks: fills, widths, drop-downs, panes, colour scales, charts", () => {
+    const base = new FakeExcel(['Sheet1']);
+    const variants: ((e: FakeExcel) => void)[] = [
+      (e) => e.get('Sheet1').styles.push({ address: 'A1', property: 'format.fill.color', value: '#FF0000' }),
+      (e) => e.get('Sheet1').styles.push({ address: 'A:A', property: 'format.columnWidth', value: 80 }),
+      (e) => e.get('Sheet1').styles.push({ address: 'A1', property: 'dataValidation.rule', value: { list: { source: 'a,b' } } }),
+      (e) => (e.get('Sheet1').freeze = { rows: 1, columns: 0 }),
+      (e) => e.get('Sheet1').colorScales.push({ address: 'A1:A3', criteria: {} }),
+      (e) => e.get('Sheet1').charts.push({ type: 'Line', source: 'A1:B3', seriesBy: 'Columns' }),
+    ];
+    for (const change of variants) {
+      const other = base.clone();
+      change(other);
+      expect(JSON.stringify(other.fullSnapshot())).not.toBe(JSON.stringify(base.fullSnapshot()));
+    }
+  });
+});
+
+describe('mentions', () => {
+  it('finds a quoted sheet name or a cell reference only as a whole', () => {
+    expect(mentions('the sheet "Drive input" is gone', '"Drive input"')).toBe(true);
+    expect(mentions('Could not put back In!A1 (was 21).', 'In!A1')).toBe(true);
+    expect(mentions("Could not put back 'Drive input'!A1.", "'Drive input'!A1")).toBe(true);
+    // In!A1 inside In!A10, or In inside "Inputs": not a mention.
+    expect(mentions('Could not put back In!A10.', 'In!A1')).toBe(false);
+    expect(mentions('Could not put back MyIn!A1.', 'In!A1')).toBe(false);
+    expect(mentions('the sheet "Inputs" is gone', '"In"')).toBe(false);
+  });
 });
 
 describe('the fault matrix', () => {

@@ -13,7 +13,8 @@
  * - `succeeded`: the operation reported success and the workbook is as a clean run leaves it;
  * - `wrong`: anything else, with what differed, for the test to show.
  */
-import { FakeExcel, type FakeCell, type FakeName } from '../mock/excel-mock';
+import { cellReference } from '../../../src/workbook/a1';
+import { FakeExcel, type FakeName, type SnapshotSheet } from '../mock/excel-mock';
 
 /** One operation under test: a fresh workbook, what to do to it, and the message it ends with. */
 export interface Scenario {
@@ -50,7 +51,7 @@ export interface Counts {
 type Snapshot = ReturnType<FakeExcel['fullSnapshot']>;
 
 interface Normal {
-  readonly sheets: { id: string; name: string; cells: [string, FakeCell][]; notes: [string, string][] }[];
+  readonly sheets: SnapshotSheet[];
   readonly names: FakeName[];
 }
 
@@ -61,10 +62,17 @@ function normal(s: Snapshot, known: ReadonlySet<string>): Normal {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** What differs between two snapshots: sheet names (added, gone, or changed: each changed cell as `Sheet!A1` too), name names. */
-function differences(before: Normal, after: Normal): { sheets: string[]; cells: string[]; names: string[] } {
+/** A sheet's looks: everything but its id, name, cells and notes. */
+const looks = (s: SnapshotSheet): unknown => [s.styles, s.freeze, s.colorScales, s.charts];
+
+/**
+ * What differs between two snapshots: sheets added, gone, renamed or changed (`sheets`, which must be
+ * named); of a sheet whose only change is in its cells, each changed cell as `cellReference` gives it
+ * (`cells`: naming them all names the sheet); names added, gone or changed.
+ */
+function differences(before: Normal, after: Normal): { sheets: string[]; cells: Record<string, string[]>; names: string[] } {
   const sheets: string[] = [];
-  const cells: string[] = [];
+  const cells: Record<string, string[]> = {};
   for (const s of after.sheets) if (s.id === 'new') sheets.push(s.name);
   for (const b of before.sheets) {
     const a = after.sheets.find((x) => x.id === b.id);
@@ -72,11 +80,13 @@ function differences(before: Normal, after: Normal): { sheets: string[]; cells: 
       sheets.push(b.name);
       continue;
     }
-    if (a.name !== b.name || !same(a.cells, b.cells) || !same(a.notes, b.notes)) {
+    if (a.name !== b.name || !same(a.cells, b.cells) || !same(a.notes, b.notes) || !same(looks(a), looks(b))) {
       sheets.push(b.name);
-      const keys = new Set([...a.cells.map(([k]) => k), ...b.cells.map(([k]) => k)]);
-      for (const k of keys) {
-        if (!same(a.cells.find(([x]) => x === k)?.[1], b.cells.find(([x]) => x === k)?.[1])) cells.push(`${b.name}!${k}`);
+      if (a.name === b.name && same(a.notes, b.notes) && same(looks(a), looks(b))) {
+        const keys = new Set([...a.cells.map(([k]) => k), ...b.cells.map(([k]) => k)]);
+        cells[b.name] = [...keys]
+          .filter((k) => !same(a.cells.find(([x]) => x === k)?.[1], b.cells.find(([x]) => x === k)?.[1]))
+          .map((k) => cellReference({ sheet: b.name, address: k }));
       }
     }
   }
@@ -88,6 +98,13 @@ function differences(before: Normal, after: Normal): { sheets: string[]; cells: 
     if (!same(x, y)) names.push((x ?? y)?.name ?? n);
   }
   return { sheets, cells, names };
+}
+
+const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether `report` mentions `term` as a whole: not inside a longer word, cell reference or name. */
+export function mentions(report: string, term: string): boolean {
+  return new RegExp(`(?<![\\w!$])${escaped(term)}(?!\\w)`).test(report);
 }
 
 /** Words a message uses when it claims the workbook is as it was. */
@@ -125,12 +142,13 @@ async function trial(
     if (verdict === 'wrong') detail = `the workbook is as it was, but the message says otherwise: ${outcome.message}`;
   } else {
     const d = differences(was, after);
-    // A sheet counts as named when the report names it, or names each of its changed cells.
+    // A sheet counts as named when the report gives its name in quotes ("Force"), or, when only its
+    // cells changed, gives each changed cell as a reference (Force!B13).
     const named = (sheet: string): boolean => {
-      const cells = d.cells.filter((c) => c.startsWith(`${sheet}!`));
-      return report.includes(sheet) || (cells.length > 0 && cells.every((c) => report.includes(c)));
+      const changed = d.cells[sheet] ?? [];
+      return mentions(report, `"${sheet}"`) || (changed.length > 0 && changed.every((c) => mentions(report, c)));
     };
-    const missing = [...d.sheets.filter((s) => !named(s)), ...d.names.filter((n) => !report.includes(n))];
+    const missing = [...d.sheets.filter((s) => !named(s)), ...d.names.filter((n) => !mentions(report, `"${n}"`))];
     const claimsClean = CLEAN.test(report) && !LEFT.test(report);
     verdict = missing.length === 0 && !claimsClean ? 'honest' : 'wrong';
     if (verdict === 'wrong')

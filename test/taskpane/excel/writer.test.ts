@@ -5,7 +5,7 @@ import { SheetBuilder } from '../../../src/workbook/builder';
 import { columnPoints } from '../../../src/workbook/look';
 import { address, type CellRole, type SheetPlan, type WorkbookPlan } from '../../../src/workbook/plan';
 import { type Progress, WorkbookWriteError } from '../../../src/workbook/writer';
-import { FakeExcel } from '../mock/excel-mock';
+import { FakeExcel, onSheet } from '../mock/excel-mock';
 
 const BASELINE = baselinePlan({ scenario: 'peace' });
 const SHEETS = BASELINE.sheets.map((s) => s.name); // Assumptions, Force, Munitions, Fund, Sources
@@ -256,7 +256,8 @@ describe('ExcelTarget', () => {
       const { excel, target } = setup();
       excel.addUserSheet('Notes', { A1: 'keep me' });
       const before = excel.snapshot();
-      excel.failWhen = (cmd) => (cmd.location === 'Range.formulas' && cmd.sheet === 'Munitions' ? 'The argument is invalid or missing.' : undefined);
+      excel.failWhen = (cmd) =>
+        cmd.location === 'Range.formulas' && onSheet(cmd, 'Munitions', BASELINE.sheets) ? 'The argument is invalid or missing.' : undefined;
       const error = await failure(target.apply(BASELINE, { replace: [] }));
       expect(error.code).toBe('WRITE_FAILED');
       expect(error.sheet).toBe('Munitions');
@@ -277,7 +278,7 @@ describe('ExcelTarget', () => {
       excel.names.push({ name: 'scenario', formula: "='Assumptions'!$B$3", comment: 'not ours' });
       excel.addUserSheet('Assumptions', { B3: 'Lasting peace' });
       const before = excel.snapshot();
-      excel.failWhen = (cmd) => (cmd.location === 'Range.formulas' && cmd.sheet === 'Munitions' ? 'Out of memory.' : undefined);
+      excel.failWhen = (cmd) => (cmd.location === 'Range.formulas' && onSheet(cmd, 'Munitions', BASELINE.sheets) ? 'Out of memory.' : undefined);
       const error = await failure(target.apply(BASELINE, { replace: ['Force', 'Fund', 'Assumptions'] }));
       excel.failWhen = undefined;
       expect(error.code).toBe('WRITE_FAILED');

@@ -69,6 +69,8 @@ export class FakeSheet {
   readonly colorScales: FakeColorScale[] = [];
   readonly charts: FakeChart[] = [];
   freeze: { rows: number; columns: number } | undefined;
+  /** `Worksheet.visibility`. */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   /** Every 2-D array assigned to a range of this sheet, in order. */
   readonly arrays: { property: 'formulas' | 'values' | 'numberFormat'; address: string; value: unknown[][] }[] = [];
 
@@ -91,6 +93,18 @@ export class FakeSheet {
   }
 }
 
+/** A sheet as {@link FakeExcel.fullSnapshot} gives it. */
+export interface SnapshotSheet {
+  readonly id: string;
+  readonly name: string;
+  readonly cells: [string, FakeCell][];
+  readonly notes: [string, string][];
+  readonly styles: StyleWrite[];
+  readonly freeze: { rows: number; columns: number } | null;
+  readonly colorScales: FakeColorScale[];
+  readonly charts: FakeChart[];
+}
+
 export interface FakeName {
   name: string;
   formula: string;
@@ -103,6 +117,16 @@ export interface Command {
   /** The sheet it addresses, resolved when it runs (`undefined` for workbook-level commands). */
   sheet: string | undefined;
   readonly run: () => void;
+}
+
+/**
+ * Whether a command addresses the plan sheet `name`: under that name, or under the temporary name
+ * the writer adds a new sheet with (`DefEcon new 3k9x2 3` for the plan's third sheet) until its
+ * rename in the next batch.
+ */
+export function onSheet(command: Command, name: string, planSheets: readonly { readonly name: string }[]): boolean {
+  const i = planSheets.findIndex((s) => s.name === name);
+  return command.sheet === name || (i >= 0 && new RegExp(`^DefEcon new [a-z0-9]+ ${i + 1}$`).test(command.sheet ?? ''));
 }
 
 /** Shaped like `OfficeExtension.Error`: a code, a message and `debugInfo.errorLocation`. */
@@ -151,6 +175,14 @@ export function parseArea(area: string): Box {
 /** A sheet name as Excel writes it in an address: quoted when it is not a plain word. */
 function quoteIfNeeded(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Copies a sheet's cells, looks, colour scales and notes onto another (which is empty). */
+function copyLooks(from: FakeSheet, to: FakeSheet): void {
+  for (const [k, c] of from.cells) to.cells.set(k, { ...c });
+  to.styles.push(...from.styles.map((w) => ({ ...w })));
+  to.colorScales.push(...from.colorScales.map((x) => ({ ...x })));
+  for (const [k, n] of from.notes) to.notes.set(k, n);
 }
 
 function covers(areas: string, cell: string): boolean {
@@ -233,6 +265,7 @@ export class FakeExcel {
       t.colorScales.push(...s.colorScales.map((x) => ({ ...x })));
       t.charts.push(...s.charts.map((x) => ({ ...x })));
       t.freeze = s.freeze;
+      t.visibility = s.visibility;
       copy.sheets.push(t);
     }
     copy.names.push(...this.names.map((n) => ({ ...n })));
@@ -253,18 +286,23 @@ export class FakeExcel {
 
   /**
    * The workbook as the fault matrix compares it: every sheet with its id, its cells (content, kind,
-   * number format) and notes in order, and every name with its formula and comment.
+   * number format), notes in order, its looks (every style write in order: fills, fonts, borders,
+   * column widths, drop-downs), frozen panes, colour scales and charts, and every name with its
+   * formula and comment.
    */
-  fullSnapshot(): { sheets: { id: string; name: string; cells: [string, FakeCell][]; notes: [string, string][] }[]; names: FakeName[] } {
+  fullSnapshot(): { sheets: SnapshotSheet[]; names: FakeName[] } {
+    const byKey = <T>(entries: Iterable<[string, T]>): [string, T][] => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       // A formula cell's value is a cache of its formula, not content: left out.
       sheets: this.sheets.map((s) => ({
         id: s.id,
         name: s.name,
-        cells: [...s.cells.entries()]
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([k, c]): [string, FakeCell] => [k, { content: c.content, kind: c.kind, format: c.format }]),
-        notes: [...s.notes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        cells: byKey(s.cells.entries()).map(([k, c]): [string, FakeCell] => [k, { content: c.content, kind: c.kind, format: c.format }]),
+        notes: byKey(s.notes.entries()),
+        styles: s.styles.map((w) => ({ ...w })),
+        freeze: s.freeze === undefined ? null : { ...s.freeze },
+        colorScales: s.colorScales.map((x) => ({ ...x })),
+        charts: s.charts.map((x) => ({ ...x })),
       })),
       names: this.names.map((n) => ({ ...n })),
     };
@@ -388,6 +426,8 @@ class MockRun {
   private readonly visible = new WeakMap<object, Map<string, unknown>>();
   /** The address of each range handed out, for `charts.add(type, range)`. */
   private readonly rangeAddresses = new WeakMap<object, string>();
+  /** The sheet of each range handed out (resolved when a command runs), for `copyFrom`. */
+  private readonly rangeSheets = new WeakMap<object, (location: string) => FakeSheet>();
   private readonly worksheets: MockCollection;
   private readonly namesCollection: MockCollection;
   readonly context: object;
@@ -600,7 +640,27 @@ class MockRun {
         on('Worksheet.activate', (s) => {
           excel.active = s;
         }),
-      getRange: (a?: string) => this.rangeProxy(on, a ?? WHOLE_SHEET, 'Range'),
+      getRange: (a?: string) => this.rangeProxy(on, a ?? WHOLE_SHEET, 'Range', target),
+      set visibility(value: 'Visible' | 'Hidden' | 'VeryHidden') {
+        on('Worksheet.visibility', (s) => (s.visibility = value));
+      },
+      // A copy of the sheet at the end, named as Excel names copies ("Force (2)"): contents, looks,
+      // notes, panes, colour scales and charts (ExcelApi 1.7).
+      copy: (position?: string) => {
+        if (position !== undefined && position !== 'End') throw new Error(`mock: copy("${position}") is not modelled`);
+        const copied: { target: FakeSheet | undefined } = { target: undefined };
+        on('Worksheet.copy', (s) => {
+          let n = 2;
+          while (excel.sheet(`${s.name} (${n})`) !== undefined) n++;
+          const t = new FakeSheet(`${s.name} (${n})`.slice(0, 31), excel.newSheetId());
+          copyLooks(s, t);
+          t.freeze = s.freeze === undefined ? undefined : { ...s.freeze };
+          t.charts.push(...s.charts.map((x) => ({ ...x })));
+          excel.sheets.push(t);
+          copied.target = t;
+        });
+        return this.sheetProxy(copied);
+      },
       getUsedRangeOrNullObject: () => this.usedRange(on),
       charts: {
         add: (type: string, source: object, seriesBy?: string) => {
@@ -637,8 +697,27 @@ class MockRun {
         freezeColumns: (columns: number) => on('WorksheetFreezePanes.freezeColumns', (s) => (s.freeze = { rows: 0, columns })),
         freezeAt: (a: string) =>
           on('WorksheetFreezePanes.freezeAt', (s) => {
+            // Whole rows (`1:2`) freeze rows only, whole columns (`A:B`) columns only.
+            const rows = /^\$?(\d+):\$?(\d+)$/.exec(a);
+            if (rows !== null) {
+              s.freeze = { rows: Number(rows[2]), columns: 0 };
+              return;
+            }
             const b = parseArea(a);
-            s.freeze = { rows: b.r1 + 1, columns: b.c1 + 1 };
+            s.freeze = { rows: b.r1 === 1_048_575 ? 0 : b.r1 + 1, columns: b.c1 + 1 };
+          }),
+        // The frozen cells as Excel gives them: `1:2` for rows, `A:B` for columns, `A1:B2` for both.
+        getLocationOrNullObject: () =>
+          this.loadable({}, 'WorksheetFreezePanes.getLocationOrNullObject', ['address', 'isNullObject'], on, (s) => {
+            const f = s.freeze;
+            if (f === undefined) return { isNullObject: true, address: undefined };
+            const where =
+              f.columns === 0
+                ? `1:${f.rows}`
+                : f.rows === 0
+                  ? `A:${address(0, f.columns - 1).replace(/\d+$/, '')}`
+                  : `A1:${address(f.rows - 1, f.columns - 1)}`;
+            return { isNullObject: false, address: `${quoteIfNeeded(s.name)}!${where}` };
           }),
         unfreeze: () => on('WorksheetFreezePanes.unfreeze', (s) => (s.freeze = undefined)),
       },
@@ -697,7 +776,12 @@ class MockRun {
     });
   }
 
-  private rangeProxy(on: (location: string, run: (s: FakeSheet) => void) => void, rangeAddress: string, kind: 'Range' | 'RangeAreas'): object {
+  private rangeProxy(
+    on: (location: string, run: (s: FakeSheet) => void) => void,
+    rangeAddress: string,
+    kind: 'Range' | 'RangeAreas',
+    sheetOf?: (location: string) => FakeSheet,
+  ): object {
     const style = (path: string, properties: readonly string[]): Record<string, unknown> => {
       const target: Record<string, unknown> = {};
       for (const p of properties) {
@@ -737,6 +821,23 @@ class MockRun {
         );
       });
     const range = {
+      // Copying every cell of one sheet onto every cell of another (ExcelApi 1.9): contents, number
+      // formats, looks (column widths too, as whole columns are copied), drop-downs, colour scales and
+      // notes; not panes, not charts. Only the whole-sheet copy of "All" is modelled.
+      copyFrom: (source: object, copyType: string) =>
+        on(`${kind}.copyFrom`, (s) => {
+          const from = this.rangeSheets.get(source);
+          if (from === undefined || this.rangeAddresses.get(source) !== WHOLE_SHEET || rangeAddress !== WHOLE_SHEET || copyType !== 'All') {
+            throw new Error('mock: only copyFrom(otherSheet.getRange(), "All") onto getRange() is modelled');
+          }
+          const src = from('Range.copyFrom');
+          s.cells.clear();
+          s.styles.length = 0;
+          s.colorScales.length = 0;
+          s.notes.clear();
+          copyLooks(src, s);
+          this.excel.dirty = true;
+        }),
       clear: () =>
         on(`${kind}.clear`, (s) => {
           // Contents and formats (conditional formats and drop-downs among them); notes stay, as
@@ -776,12 +877,11 @@ class MockRun {
         },
       },
     });
-    Object.defineProperty(rangeWithFormats, 'numberFormat', { set: array('numberFormat') });
-    const setters = { formulas: array('formulas'), values: array('values') };
+    const setters = { formulas: array('formulas'), values: array('values'), numberFormat: array('numberFormat') };
     const loaded = this.loadable(
       rangeWithFormats,
       kind,
-      ['formulas', 'values', 'valueTypes', 'address', 'cellCount'],
+      ['formulas', 'values', 'valueTypes', 'numberFormat', 'address', 'cellCount'],
       on,
       (s) => {
         const box = parseArea(rangeAddress);
@@ -793,6 +893,7 @@ class MockRun {
           formulas: grid((cell) => s.cells.get(cell)?.content ?? ''),
           values: grid((cell) => this.excel.valueOf(s, cell).value),
           valueTypes: grid((cell) => this.excel.valueOf(s, cell).type),
+          numberFormat: grid((cell) => s.cells.get(cell)?.format ?? 'General'),
           address: `${quoteIfNeeded(s.name)}!${rangeAddress}`,
           cellCount: (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1),
         };
@@ -800,6 +901,7 @@ class MockRun {
       setters,
     );
     this.rangeAddresses.set(loaded, rangeAddress);
+    if (sheetOf !== undefined) this.rangeSheets.set(loaded, sheetOf);
     return loaded;
   }
 
