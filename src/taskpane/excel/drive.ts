@@ -90,7 +90,7 @@ export class ExcelDriver {
         return ranges.map((range): CellState => {
           const formula: unknown = range.formulas[0]?.[0];
           // Text that starts with `=` (typed as '=x) reads back as its own formula with a String value: a constant.
-          const text = range.valueTypes[0]?.[0] === 'String' && range.values[0]?.[0] === formula;
+          const text = String(range.valueTypes[0]?.[0]) === 'String' && range.values[0]?.[0] === formula;
           return {
             formula: typeof formula === 'string' && formula.startsWith('=') && !text ? formula : null,
             value: constantOf(range.values[0]?.[0], range.valueTypes[0]?.[0]),
