@@ -11,6 +11,7 @@ import type { Constant, WorkbookPlan } from '../workbook/plan';
 import { type CellRef, type CellState, type DrivableTarget, WorkbookWriteError, type WriteErrorCode, type WriteOptions } from '../workbook/writer';
 import { type PreviewCell, type PreviewChange, type PreviewSheet, type PreviewValue, type SheetLook, toConstant, toPreviewValue } from './cells';
 import { createEngine } from './engine';
+import { type CellEdit, EditHistory } from './history';
 import { key, writePlan } from './load';
 
 export { isPreviewError, type PreviewCell, type PreviewChange, type PreviewError, type PreviewSheet, type PreviewValue } from './cells';
@@ -31,6 +32,8 @@ export class PreviewTarget implements DrivableTarget {
   private queue: Promise<void> = Promise.resolve();
   /** The view's selected cell, for {@link selectedCell}. */
   private selection: CellRef | null = null;
+  /** The user's cell edits, for {@link undo} and {@link redo}. */
+  private readonly history = new EditHistory();
 
   constructor(readonly engine: HyperFormula = createEngine()) {}
 
@@ -46,18 +49,48 @@ export class PreviewTarget implements DrivableTarget {
   }
 
   apply(plan: WorkbookPlan, options: WriteOptions): Promise<void> {
-    const run = this.queue.then(() => writePlan({ engine: this.engine, looks: this.looks, emit: (c) => this.emit(c) }, plan, options));
+    const run = this.queue.then(() => {
+      // Replaced sheets are rebuilt: edits recorded in them no longer fit.
+      if (options.replace.length > 0) this.history.clear();
+      return writePlan({ engine: this.engine, looks: this.looks, emit: (c) => this.emit(c) }, plan, options);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  /** Writes a value or formula into a cell as the user typed it; Ctrl+Z ({@link undo}) takes it back. */
   setValue(sheet: string, address: string, value: string): Promise<void> {
     return this.run(() =>
       typed('WRITE_FAILED', sheet, `setting ${cellReference({ sheet, address })}`, () => {
-        this.engine.setCellContents(this.address(sheet, address), value);
+        const at = this.address(sheet, address);
+        const before = this.engine.getCellSerialized(at);
+        this.engine.setCellContents(at, value);
+        this.history.record({ at, before, after: value });
         this.emit({ type: 'values' });
       }),
     );
+  }
+
+  /** Takes back the newest cell edit not yet undone; resolves to the cell it changed, or `null` when there was none. */
+  undo(): Promise<CellRef | null> {
+    return this.run(() => this.replay(this.history.undo(), 'before'));
+  }
+
+  /** Makes again the newest edit undone; resolves to the cell it changed, or `null` when there was none. */
+  redo(): Promise<CellRef | null> {
+    return this.run(() => this.replay(this.history.redo(), 'after'));
+  }
+
+  private replay(edit: CellEdit | undefined, side: 'before' | 'after'): CellRef | null {
+    if (edit === undefined) return null;
+    const sheet = this.engine.getSheetName(edit.at.sheet);
+    if (sheet === undefined) return null;
+    const ref = { sheet, address: a1Address(edit.at.row, edit.at.col) };
+    typed('WRITE_FAILED', sheet, `${side === 'before' ? 'undoing' : 'redoing'} the edit of ${cellReference(ref)}`, () =>
+      this.engine.setCellContents(edit.at, edit[side]),
+    );
+    this.emit({ type: 'values' });
+    return ref;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -122,6 +155,7 @@ export class PreviewTarget implements DrivableTarget {
       typed('WRITE_FAILED', name, `deleting the sheet "${name}"`, () => {
         this.engine.removeSheet(this.sheetId(name));
         this.looks.delete(key(name));
+        this.history.clear();
         this.emit({ type: 'sheets' });
       }),
     );

@@ -8,7 +8,7 @@ import { isBusy, messageOf, PaneController, type PaneState } from './controller'
 import { defineFluent } from './fluent';
 import { isSensitivityBusy, SensitivityController, type SensitivityState } from './sensitivity-controller';
 import { createSensitivityView, type SensitivityView } from './sensitivity-view';
-import { createView, type Note, type View } from './view';
+import { createView, type View } from './view';
 
 export interface PaneOptions {
   /** The scenario chosen at the start (default: lasting peace). */
@@ -38,15 +38,6 @@ export function isDrivable(target: WorkbookTarget): target is DrivableTarget {
     typeof t.evaluate === 'function' &&
     typeof t.restore === 'function'
   );
-}
-
-/** The Sensitivity section's message for the message bar, or null when it has none to show. */
-function sensitivityNote(state: SensitivityState): Note | null {
-  const s = state.status;
-  if (s.kind === 'done') return { intent: 'success', kind: 'sensitivity-done', text: s.message };
-  if (s.kind === 'cancelled') return { intent: 'warning', kind: 'sensitivity-cancelled', text: s.message };
-  if (s.kind === 'error') return { intent: 'error', kind: 'sensitivity-error', text: s.message };
-  return null;
 }
 
 /**
@@ -94,18 +85,16 @@ export function mountPane(root: HTMLElement, target: WorkbookTarget | DrivableTa
         },
         { helpUrl: options.helpUrl ?? 'help.html', sections: sensView === undefined ? [] : [sensView.element] },
       );
-      // The message bar shows whichever part last had something to say.
+      // Each part says what happened next to its own buttons: the load messages in the pane's bar,
+      // the Sensitivity section's in its own.
       let paneState: PaneState = controller.state;
       let sensState: SensitivityState | null = sens?.state ?? null;
-      let latest: 'pane' | 'sensitivity' = 'pane';
       const render = (): void => {
-        const note = latest === 'sensitivity' && sensState !== null ? sensitivityNote(sensState) : null;
-        view?.render(paneState, { locked: sensState !== null && isSensitivityBusy(sensState.status), note });
+        view?.render(paneState, { locked: sensState !== null && isSensitivityBusy(sensState.status), note: null });
         if (sensState !== null) sensView?.render(sensState, isBusy(paneState.status));
       };
       unsubscribes.push(
         controller.subscribe((state) => {
-          if (state.status !== paneState.status && state.status.kind !== 'idle') latest = 'pane';
           paneState = state;
           render();
         }),
@@ -113,7 +102,6 @@ export function mountPane(root: HTMLElement, target: WorkbookTarget | DrivableTa
       if (sens !== null) {
         unsubscribes.push(
           sens.subscribe((state) => {
-            if (sensState !== null && state.status !== sensState.status && state.status.kind !== 'idle') latest = 'sensitivity';
             sensState = state;
             render();
           }),

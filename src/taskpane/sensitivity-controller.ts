@@ -17,7 +17,7 @@ import { rowLabel } from '../workbook/anchors';
 import { assumptionInputs, type RunOptions, runComparison, runTable, runTornado } from '../session/driver';
 import type { RestoreOptions } from '../session/restore';
 import type { WorkbookPlan } from '../workbook/plan';
-import { comparisonPlan, freeSheetName, MAX_STEPS, SensitivityError, tablePlan, tornadoPlan } from '../workbook/sensitivity';
+import { comparisonPlan, freeSheetName, SensitivityError, tablePlan, tornadoPlan } from '../workbook/sensitivity';
 import type { CellRef, DrivableTarget, Progress } from '../workbook/writer';
 import { messageOf } from './controller';
 import {
@@ -34,7 +34,7 @@ import {
   type SensitivityStatus,
   type Slot,
 } from './sensitivity-state';
-import { failureOf, tableSpecOf, tornadoInputsOf } from './sensitivity-specs';
+import { failureOf, stepsProblem, tableSpecOf, tornadoInputsOf } from './sensitivity-specs';
 
 export {
   type AssumptionInput,
@@ -166,14 +166,24 @@ export class SensitivityController {
     this.setInput(slot, { ...input, [which]: value });
   }
 
-  /** Sets the steps per axis, kept within 2 and {@link MAX_STEPS}. */
   setKeepPartial(keep: boolean): void {
     this.set({ keepPartial: keep });
   }
 
+  /**
+   * Sets the steps per axis: a whole number from 2 to `MAX_STEPS` (`src/workbook/sensitivity.ts`). Anything else (`NaN` for an
+   * empty field) is refused with a message saying what is accepted; the steps stay as they were.
+   */
   setSteps(steps: number): void {
-    const n = Number.isFinite(steps) ? Math.round(steps) : DEFAULT_STEPS;
-    this.set({ steps: Math.min(MAX_STEPS, Math.max(2, n)) });
+    const problem = stepsProblem(steps, this.current.steps);
+    if (problem !== null) {
+      this.fail(problem);
+      return;
+    }
+    // A valid number takes away the message that refused the last one.
+    const status = this.current.status;
+    const refused = status.kind === 'error' && status.message.startsWith('Steps per axis');
+    this.set(refused ? { steps, status: { kind: 'idle' } } : { steps });
   }
 
   /** A one-way table: the output against the first input (or the second, if only it is chosen). */

@@ -5,7 +5,7 @@
  */
 import type { AssumptionInput, InputChoice, OutputChoice, SensitivityStatus } from './sensitivity-state';
 import { messageOf } from './controller';
-import { type Axis, axisValues, type Recovery, SensitivityError, type TableSpec, type TornadoInput } from '../workbook/sensitivity';
+import { type Axis, axisValues, MAX_STEPS, type Recovery, SensitivityError, type TableSpec, type TornadoInput } from '../workbook/sensitivity';
 
 /** An input's axis: `steps` values from its low to its high bound, its base marked. */
 export function axisOf(input: InputChoice, steps: number): Axis {
@@ -61,4 +61,16 @@ export function failureOf(error: unknown, what: string, aborted: boolean, kept: 
     return { status: { kind: 'cancelled', message: `The ${what} was ${why}${after}` } };
   }
   return { status: { kind: 'error', message: `Could not make the ${what}: ${messageOf(error)}${kept === null ? '' : after}` } };
+}
+
+/**
+ * Why `steps` cannot be the steps per axis (`NaN`: the field is empty), or `null` when it is a whole
+ * number from 2 to {@link MAX_STEPS}; `kept` is the number of steps that stays.
+ */
+export function stepsProblem(steps: number, kept: number): string | null {
+  const accepted = `Steps per axis must be a whole number from 2 to ${MAX_STEPS}`;
+  const stays = `the tables keep ${kept} steps.`;
+  if (Number.isNaN(steps)) return `${accepted}; the field is empty, so ${stays}`;
+  if (!Number.isInteger(steps) || steps < 2 || steps > MAX_STEPS) return `${accepted}; ${steps} was refused, so ${stays}`;
+  return null;
 }
