@@ -394,7 +394,13 @@ describe('SensitivityController', () => {
     controller.setBound(0, 'low', 2000);
     await controller.runOneWay();
     expect(mockRunTable).not.toHaveBeenCalled();
-    expect(controller.state.status).toEqual({ kind: 'error', message: 'Line of contact: low (2000) must be below high (1300).' });
+    // Numbers as the pane shows them (issue 13, defect 6): grouped, 6 significant digits.
+    expect(controller.state.status).toEqual({ kind: 'error', message: 'Line of contact: low (2,000) must be below high (1,300).' });
+    // 28.076923077 to 6 significant digits is 28.0769.
+    controller.setBound(0, 'low', 28.076923077);
+    controller.setBound(0, 'high', 20);
+    await controller.runOneWay();
+    expect(controller.state.status).toEqual({ kind: 'error', message: 'Line of contact: low (28.0769) must be below high (20).' });
   });
 
   it('asks for the output, and for two inputs, before a two-way table', async () => {
