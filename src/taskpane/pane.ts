@@ -15,6 +15,11 @@ export interface PaneOptions {
   readonly scenario?: ScenarioId;
   /** Where the function reference is served, relative to the page or absolute (default `help.html`). */
   readonly helpUrl?: string;
+  /**
+   * Tells the pane when the workbook's cells change (the preview's target does), so the scenario
+   * choice follows the selector cell; returns the function that stops it.
+   */
+  readonly workbookChanges?: (listener: () => void) => () => void;
 }
 
 export interface MountedPane {
@@ -106,6 +111,16 @@ export function mountPane(root: HTMLElement, target: WorkbookTarget | DrivableTa
             render();
           }),
         );
+        // The scenario choice follows the workbook's selector cell, wherever it was changed.
+        const follow = (): void => {
+          const selector = controller.state.selector;
+          if (selector === null || !isDrivable(target)) return;
+          target.readCells([selector]).then(
+            ([c]) => controller.followSelector(c?.value),
+            () => undefined, // a selector that cannot be read leaves the choice as it is
+          );
+        };
+        if (options.workbookChanges !== undefined) unsubscribes.push(options.workbookChanges(follow));
         // The named assumptions on offer: those of the workbook now, and again after each load.
         void sens.refreshAssumptions();
         unsubscribes.push(

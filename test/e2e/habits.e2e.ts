@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { headline } from '../workbook/expected';
 import { address } from '../../src/workbook/plan';
-import { besideLabel, type OpenPreview, openPreview, sheetPlan } from './harness';
+import { besideLabel, type OpenPreview, openPreview, PLAN, sheetPlan } from './harness';
 
 const cell = (ref: string): string => `[data-cell="${ref}"]`;
 const DEPLOYED = `Force!${besideLabel('Force', 'Deployed force')}`;
@@ -39,12 +39,31 @@ describe('the preview grid as a spreadsheet', () => {
   beforeAll(async () => {
     preview = await openPreview();
     page = preview.page;
-    await page.click('#load-baseline');
-    await page.waitForSelector('.defecon-pane[data-status="done"]', { timeout: 30_000 });
   });
 
   afterAll(async () => {
     await preview?.close();
+  });
+
+  it('before any load, a scenario radio writes nothing and says so (defect 7)', async () => {
+    await page.click('#scenario-no_deal');
+    await page.waitForSelector('#message[data-kind="done"]');
+    expect(await page.textContent('#message-text')).toBe('The next load starts on No agreement; no baseline is loaded yet, so nothing was written.');
+    expect(await page.$$('.wb-tab')).toEqual([]);
+    await page.click('#scenario-peace');
+    await page.click('#load-baseline');
+    await page.waitForSelector('.defecon-pane[data-status="done"]', { timeout: 30_000 });
+  });
+
+  it('moves the scenario radio when the selector cell is changed in the workbook (defect 7)', async () => {
+    const { sheet, address: at } = PLAN.scenarioCell;
+    await openSheet(page, sheet);
+    await page.click(cell(`${sheet}!${at}`));
+    await page.selectOption(`${cell(`${sheet}!${at}`)} select`, 'No agreement');
+    await page.waitForFunction(() => document.querySelector('#scenario')?.getAttribute('value') === 'no_deal');
+    await page.click(cell(`${sheet}!${at}`));
+    await page.selectOption(`${cell(`${sheet}!${at}`)} select`, 'Lasting peace');
+    await page.waitForFunction(() => document.querySelector('#scenario')?.getAttribute('value') === 'peace');
   });
 
   it('selects and edits the cell under the pointer, not the one whose text runs over it (defect 1)', async () => {
