@@ -211,6 +211,21 @@ function devServerHeaders(request) {
   return pathname === '/functions.json' ? { 'Access-Control-Allow-Origin': '*' } : {};
 }
 
+/**
+ * Dev-server middleware: answers `/` (and `/index.html`) with a redirect to the browser preview,
+ * so the address npm start prints leads somewhere; every other request goes on.
+ * @param {import('http').IncomingMessage} request
+ * @param {import('http').ServerResponse} response
+ * @param {() => void} next
+ */
+function rootToPreview(request, response, next) {
+  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  if (pathname !== '/' && pathname !== '/index.html') return next();
+  response.statusCode = 302;
+  response.setHeader('Location', '/preview.html');
+  response.end();
+}
+
 /** Whether a loader is the one CustomFunctionsMetadataPlugin adds (it appends the associate calls). */
 function isMetadataLoader(loader) {
   return loader.loader.includes(`${path.sep}custom-functions-metadata-plugin${path.sep}`);
@@ -402,6 +417,8 @@ module.exports = async (env = {}, argv = {}) => {
       headers: devServerHeaders,
       // Serve only what webpack builds (no public/ folder).
       static: false,
+      // `/` opens the browser preview, the page to start from without Excel.
+      setupMiddlewares: (middlewares) => [{ name: 'defecon-root', middleware: rootToPreview }, ...middlewares],
       server: https === null ? { type: 'http' } : { type: 'https', options: https },
     };
   }
@@ -414,3 +431,4 @@ module.exports.productionBaseUrl = productionBaseUrl;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.withContentSecurityPolicy = withContentSecurityPolicy;
 module.exports.devServerHeaders = devServerHeaders;
+module.exports.rootToPreview = rootToPreview;

@@ -94,6 +94,38 @@ describe('the dev server (webpack serve)', () => {
     expect(headersFor({ url: '/functions.json?v=2' })).toEqual({ 'Access-Control-Allow-Origin': '*' });
     expect(headersFor({ url: '/assets/functions.json' })).toEqual({});
   });
+
+  it('answers / with a redirect to the browser preview, and passes every other request on (issue 13, defect 10)', () => {
+    type Middleware = { name: string; middleware: (req: { url?: string }, res: FakeResponse, next: () => void) => void };
+    type FakeResponse = { statusCode: number; headers: Record<string, string>; ended: boolean; setHeader(k: string, v: string): void; end(): void };
+    const setup = devServer.setupMiddlewares as (m: Middleware[]) => Middleware[];
+    const first = setup([])[0];
+    const answer = (url: string): { next: boolean; status: number; location?: string } => {
+      const res: FakeResponse = {
+        statusCode: 200,
+        headers: {},
+        ended: false,
+        setHeader(k, v) {
+          this.headers[k] = v;
+        },
+        end() {
+          this.ended = true;
+        },
+      };
+      let next = false;
+      first?.middleware({ url }, res, () => {
+        next = true;
+      });
+      return next
+        ? { next, status: res.statusCode }
+        : { next, status: res.statusCode, ...(res.headers.Location === undefined ? {} : { location: res.headers.Location }) };
+    };
+    expect(answer('/')).toEqual({ next: false, status: 302, location: '/preview.html' });
+    expect(answer('/index.html')).toEqual({ next: false, status: 302, location: '/preview.html' });
+    expect(answer('/?x=1')).toEqual({ next: false, status: 302, location: '/preview.html' });
+    expect(answer('/preview.html')).toEqual({ next: true, status: 200 });
+    expect(answer('/taskpane.html')).toEqual({ next: true, status: 200 });
+  });
 });
 
 describe('contentSecurityPolicy', () => {

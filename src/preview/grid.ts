@@ -226,3 +226,51 @@ export function listDropDown(
   select.addEventListener('change', () => on.change(select.value));
   return select;
 }
+
+/** True for elements that keep their own undo (text boxes, lists, editable text). */
+export function isTextField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
+}
+
+/** Ctrl+Z (Cmd+Z) is `undo`; Ctrl+Y and Ctrl+Shift+Z are `redo`, as in Excel; any other key `null`. */
+export function historyKey(e: KeyboardEvent): 'undo' | 'redo' | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const k = e.key.toLowerCase();
+  if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (k === 'y' && !e.shiftKey) return 'redo';
+  return null;
+}
+
+/** Where a key moves the selection from `at` (arrows, Enter down, Tab right, Shift+Tab left); `undefined` for other keys. */
+export function keyMove(e: KeyboardEvent, at: CellPosition): CellPosition | undefined {
+  const { row, col } = at;
+  switch (e.key) {
+    case 'ArrowUp':
+      return { row: row - 1, col };
+    case 'ArrowDown':
+    case 'Enter':
+      return { row: row + 1, col };
+    case 'ArrowLeft':
+      return { row, col: col - 1 };
+    case 'ArrowRight':
+      return { row, col: col + 1 };
+    case 'Tab':
+      return { row, col: e.shiftKey ? col - 1 : col + 1 };
+    default:
+      return undefined;
+  }
+}
+
+/** The 0-based row and column of the grid cell an event happened in (`undefined` outside the cells). */
+export function positionOf(target: EventTarget | null): CellPosition | undefined {
+  if (!(target instanceof Element)) return undefined;
+  const td = target.closest('td');
+  const tr = td?.parentElement;
+  if (td === null || td === undefined || !(tr instanceof HTMLTableRowElement)) return undefined;
+  return { row: tr.sectionRowIndex, col: td.cellIndex - 1 };
+}

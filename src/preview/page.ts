@@ -8,7 +8,11 @@ import { PreviewTarget } from './target';
 import { WorkbookView } from './view';
 
 /** How the page mounts the pane: `mountPane` from src/taskpane/pane.ts has this shape. */
-export type MountPane<P> = (root: HTMLElement, target: WorkbookTarget, options: { readonly helpUrl: string }) => P;
+export type MountPane<P> = (
+  root: HTMLElement,
+  target: WorkbookTarget,
+  options: { readonly helpUrl: string; readonly workbookChanges: (listener: () => void) => () => void },
+) => P;
 
 export interface Preview<P> {
   readonly target: PreviewTarget;
@@ -26,6 +30,6 @@ function part(doc: Document, id: string): HTMLElement {
 export function startPreview<P>(doc: Document, mountPane: MountPane<P>): Preview<P> {
   const target = new PreviewTarget();
   const view = new WorkbookView(part(doc, 'workbook'), target);
-  const pane = mountPane(part(doc, 'pane'), target, { helpUrl: 'help.html' });
+  const pane = mountPane(part(doc, 'pane'), target, { helpUrl: 'help.html', workbookChanges: (listener) => target.subscribe(() => listener()) });
   return { target, view, pane };
 }

@@ -4,43 +4,17 @@
  * checks and errors, the same progress steps. Values and formulas live in the engine; what the
  * engine has no notion of is kept beside it for the view to render (`cells.ts`).
  */
-import type { HyperFormula, RawCellContent, SimpleCellAddress } from 'hyperformula';
-import { address as a1Address, cellReference, nameFormula, parseCell, parseCellReference, parseReference } from '../workbook/a1';
-import { planRefusal, workbookRefusal } from '../workbook/checks';
-import { errorDetail, errorMessage } from '../workbook/messages';
+import type { HyperFormula, SimpleCellAddress } from 'hyperformula';
+import { address as a1Address, cellReference, parseCell, parseCellReference } from '../workbook/a1';
+import { errorMessage } from '../workbook/messages';
 import type { Constant, WorkbookPlan } from '../workbook/plan';
-import {
-  type CellRef,
-  type CellState,
-  type DrivableTarget,
-  progressReporter,
-  WorkbookWriteError,
-  type WriteErrorCode,
-  type WriteOptions,
-} from '../workbook/writer';
-import {
-  lookOf,
-  type PreviewCell,
-  type PreviewChange,
-  type PreviewSheet,
-  type PreviewValue,
-  type SheetLook,
-  toConstant,
-  toPreviewValue,
-} from './cells';
+import { type CellRef, type CellState, type DrivableTarget, WorkbookWriteError, type WriteErrorCode, type WriteOptions } from '../workbook/writer';
+import { type PreviewCell, type PreviewChange, type PreviewSheet, type PreviewValue, type SheetLook, toConstant, toPreviewValue } from './cells';
 import { createEngine } from './engine';
+import { type CellEdit, EditHistory } from './history';
+import { key, writePlan } from './load';
 
 export { isPreviewError, type PreviewCell, type PreviewChange, type PreviewError, type PreviewSheet, type PreviewValue } from './cells';
-
-/** How to undo one step of a write, newest first. */
-type Undo = () => void;
-
-const key = (name: string): string => name.toLowerCase();
-
-/** Lets the page paint between the steps of a long write (a no-op cost in Node). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Runs `f`, turning what it throws into a {@link WorkbookWriteError} with `code`, keeping the message. */
 function typed<T>(code: WriteErrorCode, sheet: string, step: string, f: () => T): T {
@@ -58,6 +32,8 @@ export class PreviewTarget implements DrivableTarget {
   private queue: Promise<void> = Promise.resolve();
   /** The view's selected cell, for {@link selectedCell}. */
   private selection: CellRef | null = null;
+  /** The user's cell edits, for {@link undo} and {@link redo}. */
+  private readonly history = new EditHistory();
 
   constructor(readonly engine: HyperFormula = createEngine()) {}
 
@@ -73,18 +49,48 @@ export class PreviewTarget implements DrivableTarget {
   }
 
   apply(plan: WorkbookPlan, options: WriteOptions): Promise<void> {
-    const run = this.queue.then(() => this.write(plan, options));
+    const run = this.queue.then(() => {
+      // Replaced sheets are rebuilt: edits recorded in them no longer fit.
+      if (options.replace.length > 0) this.history.clear();
+      return writePlan({ engine: this.engine, looks: this.looks, emit: (c) => this.emit(c) }, plan, options);
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  /** Writes a value or formula into a cell as the user typed it; Ctrl+Z ({@link undo}) takes it back. */
   setValue(sheet: string, address: string, value: string): Promise<void> {
     return this.run(() =>
       typed('WRITE_FAILED', sheet, `setting ${cellReference({ sheet, address })}`, () => {
-        this.engine.setCellContents(this.address(sheet, address), value);
+        const at = this.address(sheet, address);
+        const before = this.engine.getCellSerialized(at);
+        this.engine.setCellContents(at, value);
+        this.history.record({ at, before, after: value });
         this.emit({ type: 'values' });
       }),
     );
+  }
+
+  /** Takes back the newest cell edit not yet undone; resolves to the cell it changed, or `null` when there was none. */
+  undo(): Promise<CellRef | null> {
+    return this.run(() => this.replay(this.history.undo(), 'before'));
+  }
+
+  /** Makes again the newest edit undone; resolves to the cell it changed, or `null` when there was none. */
+  redo(): Promise<CellRef | null> {
+    return this.run(() => this.replay(this.history.redo(), 'after'));
+  }
+
+  private replay(edit: CellEdit | undefined, side: 'before' | 'after'): CellRef | null {
+    if (edit === undefined) return null;
+    const sheet = this.engine.getSheetName(edit.at.sheet);
+    if (sheet === undefined) return null;
+    const ref = { sheet, address: a1Address(edit.at.row, edit.at.col) };
+    typed('WRITE_FAILED', sheet, `${side === 'before' ? 'undoing' : 'redoing'} the edit of ${cellReference(ref)}`, () =>
+      this.engine.setCellContents(edit.at, edit[side]),
+    );
+    this.emit({ type: 'values' });
+    return ref;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -149,6 +155,7 @@ export class PreviewTarget implements DrivableTarget {
       typed('WRITE_FAILED', name, `deleting the sheet "${name}"`, () => {
         this.engine.removeSheet(this.sheetId(name));
         this.looks.delete(key(name));
+        this.history.clear();
         this.emit({ type: 'sheets' });
       }),
     );
@@ -257,123 +264,5 @@ export class PreviewTarget implements DrivableTarget {
       ...(look?.colorScales === undefined ? {} : { colorScales: look.colorScales }),
       ...(look?.charts === undefined ? {} : { charts: look.charts }),
     };
-  }
-
-  /** The workbook's defined names with the sheet each points at and its formula, for the checks. */
-  private existingNames(): { name: string; sheet: string | undefined; formula?: string }[] {
-    return this.engine.listNamedExpressions().map((name) => {
-      const expression = this.engine.getNamedExpression(name)?.expression;
-      return typeof expression === 'string' ? { name, sheet: parseReference(expression)?.sheet, formula: expression } : { name, sheet: undefined };
-    });
-  }
-
-  /**
-   * Writes the plan in the steps every writer reports: the first step also adds every plan sheet
-   * (clearing those being replaced) and defines the names, so formulas find them; each step writes
-   * one sheet's contents; `Finishing` recalculates. Undone in full if any step fails.
-   */
-  private async write(plan: WorkbookPlan, options: WriteOptions): Promise<void> {
-    const invalid = planRefusal(plan);
-    if (invalid !== null) throw invalid;
-    const refused = workbookRefusal(plan, this.engine.getSheetNames(), this.existingNames(), options.replace);
-    if (refused !== null) throw refused;
-
-    const report = progressReporter(plan, options.onProgress);
-    const undo: Undo[] = [];
-    const hf = this.engine;
-
-    // What replaced sheets held, read before evaluation is suspended (reading needs it running).
-    const before = new Map<string, RawCellContent[][]>();
-    for (const s of plan.sheets) {
-      const id = hf.getSheetId(s.name);
-      if (id !== undefined) before.set(key(s.name), hf.getSheetSerialized(id));
-    }
-
-    let failing = { sheet: '', step: '' };
-    hf.suspendEvaluation();
-    try {
-      for (const [i, s] of plan.sheets.entries()) {
-        failing = { sheet: s.name, step: `writing sheet "${s.name}" (${i + 1} of ${plan.sheets.length})` };
-        report(i);
-        await nextTask();
-        if (i === 0) {
-          this.addSheets(plan, before, undo);
-          this.defineNames(plan, undo);
-        }
-        hf.setCellContents(
-          { sheet: this.sheetId(s.name), row: 0, col: 0 },
-          s.cells.map((row) => row.map((c) => c.content)),
-        );
-        this.looks.set(key(s.name), lookOf(s));
-      }
-    } catch (e) {
-      let undone = 'The sheets it had created were removed and any replaced sheets restored; nothing else changed.';
-      let code: WriteErrorCode = 'WRITE_FAILED';
-      for (const step of undo.reverse()) {
-        try {
-          step();
-        } catch (undoError) {
-          // Keep undoing the rest: a half-undone write is worse than one step left over.
-          code = 'UNDO_FAILED';
-          undone = `Undoing it failed too (${errorDetail(undoError)}): check the sheets ${plan.sheets.map((s) => `"${s.name}"`).join(', ')}.`;
-        }
-      }
-      hf.resumeEvaluation();
-      // Views do not draw while a write runs: tell them it is over, with the workbook as it was.
-      this.emit({ type: 'sheets' });
-      throw new WorkbookWriteError(code, failing.sheet, failing.step, `Loading failed while ${failing.step}: ${errorDetail(e)}. ${undone}`);
-    }
-    report(plan.sheets.length);
-    hf.resumeEvaluation();
-    const first = plan.sheets[0];
-    this.emit(first === undefined ? { type: 'sheets' } : { type: 'sheets', activate: first.name });
-    report(plan.sheets.length + 1);
-  }
-
-  /**
-   * Adds each plan sheet, or clears it in place where it is being replaced (its id, and so every
-   * name and formula that refers to it, survives), queueing how to undo each: removing by id only
-   * the sheets added here, putting back what a replaced sheet held.
-   */
-  private addSheets(plan: WorkbookPlan, before: ReadonlyMap<string, RawCellContent[][]>, undo: Undo[]): void {
-    const hf = this.engine;
-    for (const s of plan.sheets) {
-      const id = hf.getSheetId(s.name);
-      const oldLook = this.looks.get(key(s.name));
-      const oldContent = before.get(key(s.name));
-      if (id === undefined || oldContent === undefined) {
-        const name = hf.addSheet(s.name);
-        const added = hf.getSheetId(name);
-        undo.push(() => {
-          // Only the sheet this write added, by its id: never another that took the name since.
-          if (added === undefined || hf.getSheetName(added) === undefined) return;
-          hf.removeSheet(added);
-          this.looks.delete(key(name));
-        });
-      } else {
-        hf.clearSheet(id);
-        undo.push(() => {
-          hf.setSheetContent(id, oldContent);
-          if (oldLook === undefined) this.looks.delete(key(s.name));
-          else this.looks.set(key(s.name), oldLook);
-        });
-      }
-    }
-  }
-
-  /** Defines the plan's names, or repoints those that exist (the checks allowed it), queueing how to undo each. */
-  private defineNames(plan: WorkbookPlan, undo: Undo[]): void {
-    const hf = this.engine;
-    for (const n of plan.names) {
-      const reference = nameFormula(n.sheet, n.address);
-      const old = hf.getNamedExpression(n.name);
-      if (old === undefined) {
-        hf.addNamedExpression(n.name, reference);
-        undo.push(() => hf.removeNamedExpression(n.name));
-      } else {
-        hf.changeNamedExpression(n.name, reference);
-        undo.push(() => hf.changeNamedExpression(n.name, old.expression ?? null));
-      }
-    }
   }
 }

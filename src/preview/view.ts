@@ -11,11 +11,11 @@
  * colour-scaled cell has `data-scale` (its background colour); a chart is a `.wb-chart` with
  * `data-chart-title`, an inline SVG over the grid at the plan's anchor.
  */
-import { address, type CellPosition } from '../workbook/a1';
+import { address, type CellPosition, parseCell } from '../workbook/a1';
 import { errorMessage } from '../workbook/messages';
 import { formulaText } from './format';
 import { buildFrame, tabButtons } from './frame';
-import { drawGrid, el, listDropDown, NO_SHEET } from './grid';
+import { drawGrid, el, historyKey, isTextField, keyMove, listDropDown, NO_SHEET, positionOf } from './grid';
 import { isPreviewError, type PreviewCell, type PreviewChange, type PreviewSheet, type PreviewTarget } from './target';
 
 type Position = CellPosition;
@@ -61,8 +61,17 @@ export class WorkbookView {
       pending = window.setTimeout(() => this.render(), 150);
     };
     window.addEventListener('resize', onResize);
+    // Ctrl+Z and Ctrl+Y work wherever the focus is (a sheet tab, the grid), except in a text field.
+    const onHistoryKey = (e: KeyboardEvent): void => {
+      const which = historyKey(e);
+      if (which === null || isTextField(e.composedPath()[0] ?? null)) return;
+      e.preventDefault();
+      this.replay(which);
+    };
+    document.addEventListener('keydown', onHistoryKey);
     this.unsubscribe = () => {
       unsubscribe();
+      document.removeEventListener('keydown', onHistoryKey);
       window.removeEventListener('resize', onResize);
       window.clearTimeout(pending);
     };
@@ -204,17 +213,9 @@ export class WorkbookView {
   // ------------------------------------------------------------------------------------------
   // Selecting and editing
 
-  private positionOf(target: EventTarget | null): Position | undefined {
-    if (!(target instanceof Element)) return undefined;
-    const td = target.closest('td');
-    const tr = td?.parentElement;
-    if (td === null || td === undefined || !(tr instanceof HTMLTableRowElement)) return undefined;
-    return { row: tr.sectionRowIndex, col: td.cellIndex - 1 };
-  }
-
   private onMouseDown(e: MouseEvent): void {
     if (this.editor !== null && this.editor.input === e.target) return;
-    const at = this.positionOf(e.target);
+    const at = positionOf(e.target);
     if (at === undefined) return;
     e.preventDefault();
     this.finishEdit();
@@ -223,23 +224,14 @@ export class WorkbookView {
   }
 
   private onDoubleClick(e: MouseEvent): void {
-    const at = this.positionOf(e.target);
+    const at = positionOf(e.target);
     if (at === undefined || this.editor !== null) return;
     this.startEdit(at, this.formulaBar.value);
   }
 
   private onKeyDown(e: KeyboardEvent): void {
     if (this.editor !== null) return; // the editor handles its own keys
-    const { row, col } = this.selected;
-    const moves: Readonly<Record<string, Position>> = {
-      ArrowUp: { row: row - 1, col },
-      ArrowDown: { row: row + 1, col },
-      ArrowLeft: { row, col: col - 1 },
-      ArrowRight: { row, col: col + 1 },
-      Enter: { row: row + 1, col },
-      Tab: { row, col: e.shiftKey ? col - 1 : col + 1 },
-    };
-    const move = moves[e.key];
+    const move = keyMove(e, this.selected);
     if (e.key === 'ArrowDown' && e.altKey) {
       e.preventDefault();
       this.cellElement(this.selected)?.querySelector('select')?.focus();
@@ -327,6 +319,24 @@ export class WorkbookView {
       if (sheet !== undefined) this.renderGrid(sheet);
       this.gridArea.focus({ preventScroll: true });
     }
+  }
+
+  /** Undoes or redoes the newest edit, showing the cell it changed (on its sheet) and saying what happened. */
+  private replay(which: 'undo' | 'redo'): void {
+    const done = which === 'undo' ? this.target.undo() : this.target.redo();
+    done.then(
+      (ref) => {
+        if (ref === null) {
+          this.setStatus(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+          return;
+        }
+        const at = parseCell(ref.address);
+        if (this.active !== ref.sheet) this.activate(ref.sheet);
+        if (at !== undefined) this.select(at);
+        this.setStatus(`${which === 'undo' ? 'Undone' : 'Redone'}: the edit of ${ref.sheet}!${ref.address}.`);
+      },
+      (error: unknown) => this.setStatus(`Could not ${which}: ${errorMessage(error)}`),
+    );
   }
 
   /** Writes what the user typed or chose into a cell, as Excel would take it, then moves the selection. */

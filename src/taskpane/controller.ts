@@ -205,6 +205,17 @@ export class PaneController {
   }
 
   /**
+   * The loaded workbook's scenario selector now holds `text` (typed or chosen in the workbook): the
+   * shown choice follows it. Nothing is written; text that names no scenario, or a change while the
+   * pane is writing, is ignored.
+   */
+  followSelector(text: unknown): void {
+    if (this.current.selector === null || isBusy(this.current.status) || typeof text !== 'string') return;
+    const found = SCENARIOS.find((s) => s.short.toLowerCase() === text.trim().toLowerCase());
+    if (found !== undefined && found.id !== this.current.scenario) this.set({ scenario: found.id });
+  }
+
+  /**
    * Chooses a scenario. Before loading it is the scenario the load starts on; after, it is typed
    * into the loaded Assumptions sheet's selector and every model sheet recalculates.
    */
@@ -216,7 +227,15 @@ export class PaneController {
     }
     if (id === before.scenario) return;
     if (before.selector === null) {
-      this.set({ scenario: id });
+      // No workbook of this pane's to write into: say what the choice does instead of writing anywhere.
+      this.set({
+        scenario: id,
+        status: {
+          kind: 'done',
+          message: `The next load starts on ${scenarioShort(id)}; no baseline is loaded yet, so nothing was written.`,
+          sheets: [],
+        },
+      });
       return;
     }
     const cell = before.selector;

@@ -8,13 +8,18 @@ import { isBusy, messageOf, PaneController, type PaneState } from './controller'
 import { defineFluent } from './fluent';
 import { isSensitivityBusy, SensitivityController, type SensitivityState } from './sensitivity-controller';
 import { createSensitivityView, type SensitivityView } from './sensitivity-view';
-import { createView, type Note, type View } from './view';
+import { createView, type View } from './view';
 
 export interface PaneOptions {
   /** The scenario chosen at the start (default: lasting peace). */
   readonly scenario?: ScenarioId;
   /** Where the function reference is served, relative to the page or absolute (default `help.html`). */
   readonly helpUrl?: string;
+  /**
+   * Tells the pane when the workbook's cells change (the preview's target does), so the scenario
+   * choice follows the selector cell; returns the function that stops it.
+   */
+  readonly workbookChanges?: (listener: () => void) => () => void;
 }
 
 export interface MountedPane {
@@ -38,15 +43,6 @@ export function isDrivable(target: WorkbookTarget): target is DrivableTarget {
     typeof t.evaluate === 'function' &&
     typeof t.restore === 'function'
   );
-}
-
-/** The Sensitivity section's message for the message bar, or null when it has none to show. */
-function sensitivityNote(state: SensitivityState): Note | null {
-  const s = state.status;
-  if (s.kind === 'done') return { intent: 'success', kind: 'sensitivity-done', text: s.message };
-  if (s.kind === 'cancelled') return { intent: 'warning', kind: 'sensitivity-cancelled', text: s.message };
-  if (s.kind === 'error') return { intent: 'error', kind: 'sensitivity-error', text: s.message };
-  return null;
 }
 
 /**
@@ -94,18 +90,16 @@ export function mountPane(root: HTMLElement, target: WorkbookTarget | DrivableTa
         },
         { helpUrl: options.helpUrl ?? 'help.html', sections: sensView === undefined ? [] : [sensView.element] },
       );
-      // The message bar shows whichever part last had something to say.
+      // Each part says what happened next to its own buttons: the load messages in the pane's bar,
+      // the Sensitivity section's in its own.
       let paneState: PaneState = controller.state;
       let sensState: SensitivityState | null = sens?.state ?? null;
-      let latest: 'pane' | 'sensitivity' = 'pane';
       const render = (): void => {
-        const note = latest === 'sensitivity' && sensState !== null ? sensitivityNote(sensState) : null;
-        view?.render(paneState, { locked: sensState !== null && isSensitivityBusy(sensState.status), note });
+        view?.render(paneState, { locked: sensState !== null && isSensitivityBusy(sensState.status), note: null });
         if (sensState !== null) sensView?.render(sensState, isBusy(paneState.status));
       };
       unsubscribes.push(
         controller.subscribe((state) => {
-          if (state.status !== paneState.status && state.status.kind !== 'idle') latest = 'pane';
           paneState = state;
           render();
         }),
@@ -113,11 +107,20 @@ export function mountPane(root: HTMLElement, target: WorkbookTarget | DrivableTa
       if (sens !== null) {
         unsubscribes.push(
           sens.subscribe((state) => {
-            if (sensState !== null && state.status !== sensState.status && state.status.kind !== 'idle') latest = 'sensitivity';
             sensState = state;
             render();
           }),
         );
+        // The scenario choice follows the workbook's selector cell, wherever it was changed.
+        const follow = (): void => {
+          const selector = controller.state.selector;
+          if (selector === null || !isDrivable(target)) return;
+          target.readCells([selector]).then(
+            ([c]) => controller.followSelector(c?.value),
+            () => undefined, // a selector that cannot be read leaves the choice as it is
+          );
+        };
+        if (options.workbookChanges !== undefined) unsubscribes.push(options.workbookChanges(follow));
         // The named assumptions on offer: those of the workbook now, and again after each load.
         void sens.refreshAssumptions();
         unsubscribes.push(

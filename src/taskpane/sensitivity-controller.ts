@@ -17,18 +17,7 @@ import { rowLabel } from '../workbook/anchors';
 import { assumptionInputs, type RunOptions, runComparison, runTable, runTornado } from '../session/driver';
 import type { RestoreOptions } from '../session/restore';
 import type { WorkbookPlan } from '../workbook/plan';
-import {
-  type Axis,
-  axisValues,
-  comparisonPlan,
-  freeSheetName,
-  MAX_STEPS,
-  SensitivityError,
-  tablePlan,
-  type TableSpec,
-  tornadoPlan,
-  type TornadoInput,
-} from '../workbook/sensitivity';
+import { comparisonPlan, freeSheetName, SensitivityError, tablePlan, tornadoPlan } from '../workbook/sensitivity';
 import type { CellRef, DrivableTarget, Progress } from '../workbook/writer';
 import { messageOf } from './controller';
 import {
@@ -45,6 +34,7 @@ import {
   type SensitivityStatus,
   type Slot,
 } from './sensitivity-state';
+import { failureOf, stepsProblem, tableSpecOf, tornadoInputsOf } from './sensitivity-specs';
 
 export {
   type AssumptionInput,
@@ -176,14 +166,24 @@ export class SensitivityController {
     this.setInput(slot, { ...input, [which]: value });
   }
 
-  /** Sets the steps per axis, kept within 2 and {@link MAX_STEPS}. */
   setKeepPartial(keep: boolean): void {
     this.set({ keepPartial: keep });
   }
 
+  /**
+   * Sets the steps per axis: a whole number from 2 to `MAX_STEPS` (`src/workbook/sensitivity.ts`). Anything else (`NaN` for an
+   * empty field) is refused with a message saying what is accepted; the steps stay as they were.
+   */
   setSteps(steps: number): void {
-    const n = Number.isFinite(steps) ? Math.round(steps) : DEFAULT_STEPS;
-    this.set({ steps: Math.min(MAX_STEPS, Math.max(2, n)) });
+    const problem = stepsProblem(steps, this.current.steps);
+    if (problem !== null) {
+      this.fail(problem);
+      return;
+    }
+    // A valid number takes away the message that refused the last one.
+    const status = this.current.status;
+    const refused = status.kind === 'error' && status.message.startsWith('Steps per axis');
+    this.set(refused ? { steps, status: { kind: 'idle' } } : { steps });
   }
 
   /** A one-way table: the output against the first input (or the second, if only it is chosen). */
@@ -221,15 +221,7 @@ export class SensitivityController {
     const chosen = this.current.inputs.filter((x): x is InputChoice => x !== null);
     await this.run('tornado', async (options) => {
       if (this.current.assumptions.length === 0) await this.refreshAssumptions();
-      const byName = new Map(chosen.filter((c) => c.name !== undefined).map((c) => [c.name, c]));
-      const named: TornadoInput[] = this.current.assumptions.map((a) => {
-        const edited = byName.get(a.name);
-        return { ref: a.ref, label: a.label, low: edited?.low ?? a.low, high: edited?.high ?? a.high };
-      });
-      const others: TornadoInput[] = chosen
-        .filter((c) => c.name === undefined)
-        .map((c) => ({ ref: c.ref, label: c.label, low: c.low, high: c.high }));
-      const inputs = [...named, ...others];
+      const inputs = tornadoInputsOf(this.current.assumptions, chosen);
       if (inputs.length === 0) throw new Error('choose an input, or load the baseline so its named assumptions can be varied');
       const result = await runTornado(this.target, output.ref, output.label, inputs, options);
       return (sheet) => tornadoPlan(result, sheet);
@@ -278,22 +270,10 @@ export class SensitivityController {
       }
     }
     const steps = this.current.steps;
-    const axis = (input: InputChoice): Axis => ({
-      ref: input.ref,
-      label: input.label,
-      ...(input.name === undefined ? {} : { name: input.name }),
-      values: axisValues(input.low, input.high, steps),
-      base: input.base,
-    });
     const [rows, cols] = inputs;
     if (rows === undefined) return;
     await this.run(kind, async (options) => {
-      const spec: TableSpec = {
-        output: output.ref,
-        outputLabel: output.label,
-        rows: axis(rows),
-        ...(cols === undefined ? {} : { cols: axis(cols) }),
-      };
+      const spec = tableSpecOf(output, rows, cols, steps);
       const result = await runTable(this.target, spec, options);
       return (sheet) => tablePlan(result, sheet);
     });
@@ -321,20 +301,8 @@ export class SensitivityController {
       this.set({ status: { kind: 'done', message: `Wrote the ${what} to the new sheet ${sheet}.`, sheet } });
     } catch (error) {
       const kept = await this.keepPartialOf(error);
-      const after = kept === null ? ' No sheet was written.' : ` What it had computed is on the new sheet ${kept}.`;
-      if (error instanceof SensitivityError && error.code === 'RESTORE_FAILED') {
-        // Never a clean cancel: the workbook is not as it was.
-        const recovery = error.recovery ?? null;
-        this.set({
-          ...(recovery === null ? {} : { recovery }),
-          status: { kind: 'error', message: `The ${what} failed: ${error.message}${kept === null ? '' : after}` },
-        });
-      } else if (abort.signal.aborted || (error instanceof SensitivityError && error.code === 'CANCELLED')) {
-        const why = error instanceof SensitivityError && error.code === 'CANCELLED' ? error.message : 'cancelled.';
-        this.set({ status: { kind: 'cancelled', message: `The ${what} was ${why}${after}` } });
-      } else {
-        this.fail(`Could not make the ${what}: ${messageOf(error)}${kept === null ? '' : after}`);
-      }
+      const failure = failureOf(error, what, abort.signal.aborted, kept);
+      this.set(failure.recovery === undefined ? { status: failure.status } : { recovery: failure.recovery, status: failure.status });
     } finally {
       this.runId++;
       if (this.abort === abort) this.abort = null;

@@ -87,9 +87,14 @@ export const SHEET_BASES: Readonly<Record<RunKind, 'Sensitivity' | 'Tornado' | '
   scenarios: 'Scenarios',
 };
 
+/** A bound as a message states it: grouped, up to 6 significant digits. */
+function boundText(x: number): string {
+  return x.toLocaleString('en-GB', { maximumSignificantDigits: 6 });
+}
+
 /** Why a bound is refused, or null when the pair is usable. */
 export function boundsProblem(input: InputChoice): string | null {
   if (!Number.isFinite(input.low) || !Number.isFinite(input.high)) return `${input.label} needs a low and a high number.`;
-  if (input.low >= input.high) return `${input.label}: low (${input.low}) must be below high (${input.high}).`;
+  if (input.low >= input.high) return `${input.label}: low (${boundText(input.low)}) must be below high (${boundText(input.high)}).`;
   return null;
 }

@@ -1,7 +1,9 @@
 /**
  * The pane's Sensitivity section: built once, then updated from each {@link SensitivityState}. Like
  * `view.ts` it holds no logic: choices and clicks go to the handlers, which call the controller.
- * Its messages (done, cancelled, errors) are shown in the pane's message bar by `pane.ts`.
+ * Its messages (done, cancelled, errors) are shown in its own message bar under its buttons
+ * (`sens-message`, text in `sens-message-text`, `data-kind` the status kind), numbers in them grouped
+ * to 6 significant digits.
  *
  * Stable hooks for tests (ids): `sensitivity`, `sens-use-output`, `sens-output` (the output's label
  * and address), `sens-output-formula`, `sens-input-1` and `sens-input-2` (selects valued by
@@ -43,6 +45,14 @@ export interface SensitivityView {
 /** A number as an input box shows it: up to 10 significant digits, no float noise. */
 function boxText(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(10))) : '';
+}
+
+/** The message bar's intent for each status that has something to say. */
+const MESSAGE_INTENT: Partial<Record<SensitivityState['status']['kind'], string>> = { done: 'success', cancelled: 'warning', error: 'error' };
+
+/** A message with its long decimals (`28.076923077`) shown as the section shows numbers (`28.0769`). */
+export function readableNumbers(text: string): string {
+  return text.replace(/-?\d+\.\d{5,}/g, (m) => shown(Number(m)));
 }
 
 /** A value as the section states it: grouped, up to 6 significant digits. */
@@ -130,6 +140,8 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
   const step = h('span', { id: 'sens-progress-step', class: 'hint' });
   const cancel = h('fluent-button', { id: 'sens-cancel', size: 'small', appearance: 'subtle' }, 'Cancel');
   const progress = h('div', { id: 'sens-progress', role: 'status', hidden: true }, bar, h('div', { class: 'sens-progress-line' }, step, cancel));
+  const messageText = h('span', { id: 'sens-message-text' });
+  const message = h('fluent-message-bar', { id: 'sens-message', layout: 'multiline', role: 'status', hidden: true }, messageText);
   const recoveryList = h('ul', { id: 'sens-recovery-list' });
   const recoveryWhere = h('p', { class: 'hint' });
   const dismiss = h('fluent-button', { id: 'sens-recovery-dismiss', size: 'small' }, 'I have put them back: dismiss');
@@ -158,6 +170,7 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
     h('div', { class: 'sens-bounds' }, h('label', { for: 'sens-steps' }, `Steps per axis (2–${MAX_STEPS})`), steps),
     h('div', { class: 'sens-bounds' }, keepPartial, h('label', { for: 'sens-keep-partial' }, 'Keep partial results if a table is stopped')),
     h('div', { class: 'sens-actions' }, oneWay, twoWay, tornado, scenarios),
+    message,
     h(
       'p',
       { class: 'hint' },
@@ -239,6 +252,17 @@ export function createSensitivityView(handlers: SensitivityHandlers): Sensitivit
           ? 'The list could not be kept in the workbook: note it before dismissing.'
           : `The same list is on the sheet ${sheet}; dismissing removes it.`;
       dismiss.toggleAttribute('disabled', busy || locked);
+
+      const intent = MESSAGE_INTENT[status.kind];
+      const said = status.kind === 'done' || status.kind === 'cancelled' || status.kind === 'error' ? readableNumbers(status.message) : '';
+      const wasHidden = message.hidden;
+      message.hidden = intent === undefined;
+      if (intent !== undefined) message.setAttribute('intent', intent);
+      message.dataset.kind = status.kind;
+      if (messageText.textContent !== said) {
+        messageText.textContent = said;
+        if (!message.hidden || wasHidden) message.scrollIntoView?.({ block: 'nearest' });
+      }
 
       progress.hidden = status.kind !== 'running';
       if (status.kind === 'running') {

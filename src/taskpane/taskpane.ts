@@ -1,6 +1,6 @@
 // Entry of the task pane (the shared-runtime page also loads functions.js): it only wires.
 import { ExcelTarget } from './excel';
-import { isExcel, notInExcelMessage } from './host';
+import { isExcel, showNotInExcel } from './host';
 import { mountPane } from './pane';
 
 const root = document.getElementById('app');
@@ -8,11 +8,11 @@ const root = document.getElementById('app');
 if (root !== null) {
   if (typeof Office === 'undefined') {
     // office.js did not load (no network, or the page was opened from disk).
-    root.textContent = notInExcelMessage(null);
+    showNotInExcel(root, null);
   } else {
     void Office.onReady((info) => {
       if (isExcel(info.host)) mountPane(root, new ExcelTarget());
-      else root.textContent = notInExcelMessage(info.host);
+      else showNotInExcel(root, info.host);
     });
   }
 }

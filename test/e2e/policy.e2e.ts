@@ -96,6 +96,9 @@ describe('contentSecurityPolicy', () => {
       const page = opened.page;
       await page.waitForFunction((want) => document.getElementById('app')?.textContent === want, notInExcelMessage(null));
       expect(await page.evaluate(() => typeof Reflect.get(window, 'Office'))).toBe('object');
+      // "preview page" is a real link to the preview (issue 13, defect 10).
+      expect(await page.getAttribute('#app a#preview-link', 'href')).toBe('preview.html');
+      expect(await page.textContent('#preview-link')).toBe('preview page');
       // The inline <style>: body padding 16px 20px, font-size 14px.
       expect(await page.evaluate(() => [getComputedStyle(document.body).paddingLeft, getComputedStyle(document.body).fontSize])).toEqual([
         '20px',

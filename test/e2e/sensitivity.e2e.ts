@@ -37,7 +37,7 @@ async function valueAt(page: Page, ref: string): Promise<number> {
 /** Waits for the Sensitivity section to finish; fails with the pane's message if it did not succeed. */
 async function finished(page: Page): Promise<string> {
   await page.waitForSelector('#sensitivity:is([data-status="done"], [data-status="error"], [data-status="cancelled"])', { timeout: 60_000 });
-  const message = (await page.textContent('#message-text')) ?? '';
+  const message = (await page.textContent('#sens-message-text')) ?? '';
   expect({ status: await page.getAttribute('#sensitivity', 'data-status'), message }).toEqual({
     status: 'done',
     message: expect.any(String) as string,

@@ -344,6 +344,32 @@ describe('PaneController.loadSheet', () => {
 });
 
 describe('PaneController.switchScenario', () => {
+  it('says, before any load, that the choice only sets where the next load starts (issue 13, defect 7)', async () => {
+    const target = new FakeTarget();
+    const pane = new PaneController(target);
+    await pane.switchScenario('collapse');
+    expect(target.values).toEqual([]);
+    expect(pane.state.status).toEqual({
+      kind: 'done',
+      message: 'The next load starts on Truce collapses; no baseline is loaded yet, so nothing was written.',
+      sheets: [],
+    });
+  });
+
+  it('follows the loaded selector cell when the workbook changes it, writing nothing (issue 13, defect 7)', async () => {
+    const target = new FakeTarget();
+    const pane = new PaneController(target);
+    pane.followSelector('No agreement');
+    expect(pane.state.scenario).toBe('peace'); // nothing loaded: no selector to follow
+    await pane.loadBaseline();
+    pane.followSelector(' no agreement ');
+    expect(pane.state.scenario).toBe('no_deal');
+    pane.followSelector('Armistice');
+    pane.followSelector(3);
+    expect(pane.state.scenario).toBe('no_deal');
+    expect(target.values).toEqual([]);
+  });
+
   it('types the short label into the loaded scenario cell after loading', async () => {
     const target = new FakeTarget();
     const pane = new PaneController(target);

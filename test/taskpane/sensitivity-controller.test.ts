@@ -191,14 +191,33 @@ describe('SensitivityController', () => {
     expect(controller.state.status).toEqual({ kind: 'error', message: 'Force!A13 does not hold a number, so it cannot be an input.' });
   });
 
-  it('keeps the steps from 2 to MAX_STEPS', () => {
+  it('takes whole steps from 2 to MAX_STEPS', () => {
     const controller = new SensitivityController(workbook());
-    controller.setSteps(500);
-    expect(controller.state.steps).toBe(MAX_STEPS);
-    controller.setSteps(1);
+    controller.setSteps(2);
     expect(controller.state.steps).toBe(2);
-    controller.setSteps(7.4);
-    expect(controller.state.steps).toBe(7);
+    controller.setSteps(MAX_STEPS);
+    expect(controller.state.steps).toBe(MAX_STEPS);
+    expect(controller.state.status).toEqual({ kind: 'idle' });
+  });
+
+  it.each([
+    [MAX_STEPS + 1, `${MAX_STEPS + 1} was refused`],
+    [1000, '1000 was refused'],
+    [0, '0 was refused'],
+    [-3, '-3 was refused'],
+    [7.4, '7.4 was refused'],
+    [Number.NaN, 'the field is empty'],
+  ])('refuses %p steps per axis with a message, keeping the steps it had (issue 13, defect 5)', (steps, why) => {
+    const controller = new SensitivityController(workbook());
+    controller.setSteps(5);
+    controller.setSteps(steps);
+    expect(controller.state.steps).toBe(5);
+    expect(controller.state.status).toEqual({
+      kind: 'error',
+      message: `Steps per axis must be a whole number from 2 to ${MAX_STEPS}; ${why}, so the tables keep 5 steps.`,
+    });
+    controller.setSteps(6);
+    expect(controller.state).toMatchObject({ steps: 6, status: { kind: 'idle' } });
   });
 
   it('runs a two-way table over the chosen inputs’ axes and writes it to a new sheet', async () => {
@@ -375,7 +394,13 @@ describe('SensitivityController', () => {
     controller.setBound(0, 'low', 2000);
     await controller.runOneWay();
     expect(mockRunTable).not.toHaveBeenCalled();
-    expect(controller.state.status).toEqual({ kind: 'error', message: 'Line of contact: low (2000) must be below high (1300).' });
+    // Numbers as the pane shows them (issue 13, defect 6): grouped, 6 significant digits.
+    expect(controller.state.status).toEqual({ kind: 'error', message: 'Line of contact: low (2,000) must be below high (1,300).' });
+    // 28.076923077 to 6 significant digits is 28.0769.
+    controller.setBound(0, 'low', 28.076923077);
+    controller.setBound(0, 'high', 20);
+    await controller.runOneWay();
+    expect(controller.state.status).toEqual({ kind: 'error', message: 'Line of contact: low (28.0769) must be below high (20).' });
   });
 
   it('asks for the output, and for two inputs, before a two-way table', async () => {

@@ -175,6 +175,14 @@ describe('baselinePlan in the preview engine', () => {
       expect(close(contributions.get('DE'), fundShare('DE', num('fund_annual', 'peace'), 'EFSF'))).toBe(true);
       expect(errorCells(target)).toEqual([]);
     });
+
+    it('counts in its Total only the participants the key covers: the ECB key has the 20 euro-area members of 2024 (issue 13, defect 9)', async () => {
+      await target.setValue('Fund', keyAddress(), 'ECB');
+      // The euro area on 1 January 2024: 20 members (Croatia joined in 2023), the ECB key's countries.
+      expect(valueOf(target, 'Fund', 'Total', COL.participates)).toBe(20);
+      await target.setValue('Fund', keyAddress(), 'GDP');
+      expect(valueOf(target, 'Fund', 'Total', COL.participates)).toBe(COUNTRIES.length);
+    });
   });
 
   describe('when the fund size is itself an error', () => {

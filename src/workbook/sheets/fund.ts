@@ -68,7 +68,8 @@ export function fundSheet(copy: number, namesCopy: number): SheetPlan {
   s.row([
     c('Total', 'header'),
     null,
-    c(`=COUNTIF(${flags},"Yes")`, 'output', FMT.int),
+    // Participants the key covers: a country marked Yes but outside the key (its share "not in key") pays nothing.
+    c(`=COUNTIFS(${flags},"Yes",$D$${first + 1}:$D$${last + 1},"<>not in key")`, 'output', FMT.int),
     c(`=SUM(D${first + 1}:D${last + 1})`, 'check', FMT.pct),
     c(`=SUM(E${first + 1}:E${last + 1})`, 'check', FMT.bn),
     c(`=SUM(F${first + 1}:F${last + 1})`, 'check', FMT.bn),
