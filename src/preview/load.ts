@@ -99,8 +99,10 @@ export async function writePlan(target: LoadTarget, plan: WorkbookPlan, options:
     target.emit({ type: 'sheets' });
     throw new WorkbookWriteError(code, failing.sheet, failing.step, `Loading failed while ${failing.step}: ${errorDetail(e)}. ${undone}`);
   }
-  report(plan.sheets.length);
+  // Evaluation resumes before the listener hears of it: a listener that throws must not leave the
+  // engine suspended.
   hf.resumeEvaluation();
+  report(plan.sheets.length);
   const first = plan.sheets[0];
   target.emit(first === undefined ? { type: 'sheets' } : { type: 'sheets', activate: first.name });
   report(plan.sheets.length + 1);
