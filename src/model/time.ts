@@ -150,6 +150,8 @@ export function liftMunitionPath<E>(raws: readonly unknown[], onError: (e: Model
 
 export const FUND_SCHEDULE_PARAMS = {
   annual_amount: { name: 'annual_amount', unit: 'any currency unit a year', min: 0 },
+  // Our bounds, not a source's: a coupon above −100 % (negative yields happen) and at most 100 %, so
+  // 3 typed for 3 % is refused rather than read as 300 %.
   rate: { name: 'rate', unit: 'fraction a year: 0.03 for 3 %', min: -1, minExclusive: true, max: 1 },
   maturity_years: { name: 'maturity_years', unit: 'years', min: 1, integer: true },
   years: { name: 'years', unit: 'years', min: 1, integer: true },

@@ -71,11 +71,6 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
-/** A thrown value's message: Office.js errors, plain `Error`s, objects with a message, strings (`src/workbook/messages.ts`). */
-export function messageOf(error: unknown): string {
-  return errorMessage(error);
-}
-
 /** The short label of a scenario, as the selector cell holds it ("Lasting peace"). */
 export function scenarioShort(id: ScenarioId): string {
   return SCENARIOS.find((s) => s.id === id)?.short ?? id;
@@ -252,7 +247,7 @@ export class PaneController {
     } catch (error) {
       this.set({
         scenario: before.scenario,
-        status: { kind: 'error', message: `Could not switch to ${scenarioShort(id)}: ${messageOf(error)}` },
+        status: { kind: 'error', message: `Could not switch to ${scenarioShort(id)}: ${errorMessage(error)}` },
       });
     }
   }
@@ -270,7 +265,7 @@ export class PaneController {
       clashing = clashes(sheets, 1, prepared.kinds);
       newCopy = freeCopy(sheets, names, prepared.kinds);
     } catch (error) {
-      this.set({ status: { kind: 'error', message: `Could not read the workbook: ${messageOf(error)}` } });
+      this.set({ status: { kind: 'error', message: `Could not read the workbook: ${errorMessage(error)}` } });
       return;
     }
     if (clashing.length === 0) {
@@ -299,7 +294,7 @@ export class PaneController {
     try {
       plan = baselinePlan({ scenario: this.current.scenario, copy, names: prepared.namesFrom ?? copy, kinds: prepared.kinds });
     } catch (error) {
-      this.set({ status: { kind: 'error', message: `Could not prepare the sheets: ${messageOf(error)}` } });
+      this.set({ status: { kind: 'error', message: `Could not prepare the sheets: ${errorMessage(error)}` } });
       return;
     }
     const sheets = plan.sheets.map((s) => s.name);
@@ -317,7 +312,7 @@ export class PaneController {
         status: {
           kind: 'error',
           // The writers' messages say what they undid; nothing is added here that could contradict them.
-          message: `Could not load ${listOf(sheets)}: ${messageOf(error)}`,
+          message: `Could not load ${listOf(sheets)}: ${errorMessage(error)}`,
         },
       });
       return;

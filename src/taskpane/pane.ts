@@ -4,7 +4,8 @@
  */
 import type { ScenarioId } from '../data/types';
 import type { DrivableTarget, WorkbookTarget } from '../workbook/writer';
-import { isBusy, messageOf, PaneController, type PaneState } from './controller';
+import { errorMessage } from '../workbook/messages';
+import { isBusy, PaneController, type PaneState } from './controller';
 import { defineFluent } from './fluent';
 import { isSensitivityBusy, SensitivityController, type SensitivityState } from './sensitivity-controller';
 import { createSensitivityView, type SensitivityView } from './sensitivity-view';
@@ -132,7 +133,7 @@ export function mountPane(root: HTMLElement, target: WorkbookTarget | DrivableTa
     },
     (error: unknown) => {
       // Without its controls the pane cannot work: say so where the pane would be.
-      if (!disposed) root.textContent = `DefEcon could not start its pane: ${messageOf(error)}`;
+      if (!disposed) root.textContent = `DefEcon could not start its pane: ${errorMessage(error)}`;
     },
   );
   return {

@@ -19,7 +19,7 @@ import type { RestoreOptions } from '../session/restore';
 import type { WorkbookPlan } from '../workbook/plan';
 import { comparisonPlan, freeSheetName, SensitivityError, tablePlan, tornadoPlan } from '../workbook/sensitivity';
 import type { CellRef, DrivableTarget, Progress } from '../workbook/writer';
-import { messageOf } from './controller';
+import { errorMessage } from '../workbook/messages';
 import {
   type AssumptionInput,
   boundsProblem,
@@ -114,7 +114,7 @@ export class SensitivityController {
       const label = this.labelOf(ref);
       this.set({ output: { ref, label, formula: state.formula, value: state.value }, status: { kind: 'idle' } });
     } catch (error) {
-      this.fail(`Could not read the selected cell: ${messageOf(error)}`);
+      this.fail(`Could not read the selected cell: ${errorMessage(error)}`);
     }
   }
 
@@ -155,7 +155,7 @@ export class SensitivityController {
       const spread = base === 0 ? 1 : Math.abs(base) * 0.2;
       this.setInput(slot, { ref, label, base, low: base - spread, high: base + spread }, { kind: 'idle' });
     } catch (error) {
-      this.fail(`Could not read the selected cell: ${messageOf(error)}`);
+      this.fail(`Could not read the selected cell: ${errorMessage(error)}`);
     }
   }
 
@@ -252,7 +252,7 @@ export class SensitivityController {
       try {
         if ((await this.target.sheetNames()).includes(recovery.sheet)) await this.target.deleteSheet(recovery.sheet);
       } catch (error) {
-        this.fail(`Could not remove the sheet ${recovery.sheet}: ${messageOf(error)}`);
+        this.fail(`Could not remove the sheet ${recovery.sheet}: ${errorMessage(error)}`);
         return;
       }
     }

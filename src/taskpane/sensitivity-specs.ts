@@ -4,7 +4,7 @@
  * (`sensitivity-controller.ts`) calls them around the driver.
  */
 import type { AssumptionInput, InputChoice, OutputChoice, SensitivityStatus } from './sensitivity-state';
-import { messageOf } from './controller';
+import { errorMessage } from '../workbook/messages';
 import { type Axis, axisValues, MAX_STEPS, type Recovery, SensitivityError, type TableSpec, type TornadoInput } from '../workbook/sensitivity';
 
 /** An input's axis: `steps` values from its low to its high bound, its base marked. */
@@ -60,7 +60,7 @@ export function failureOf(error: unknown, what: string, aborted: boolean, kept: 
     const why = error instanceof SensitivityError && error.code === 'CANCELLED' ? error.message : 'cancelled.';
     return { status: { kind: 'cancelled', message: `The ${what} was ${why}${after}` } };
   }
-  return { status: { kind: 'error', message: `Could not make the ${what}: ${messageOf(error)}${kept === null ? '' : after}` } };
+  return { status: { kind: 'error', message: `Could not make the ${what}: ${errorMessage(error)}${kept === null ? '' : after}` } };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ASSUMPTIONS } from '../../src/data/assumptions';
-import { assumptionCopies, isBusy, listOf, messageOf, PaneController, type PaneState, type Status } from '../../src/taskpane/controller';
+import { assumptionCopies, isBusy, listOf, PaneController, type PaneState, type Status } from '../../src/taskpane/controller';
+import { errorMessage as messageOf } from '../../src/workbook/messages';
 import { definedName, SHEET_KINDS, sheetName } from '../../src/workbook/baseline';
 import type { SheetKind } from '../../src/workbook/plan';
 import { FakeTarget } from './fake-target';
